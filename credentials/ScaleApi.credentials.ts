@@ -1,0 +1,72 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export const SCALE_DEFAULT_BASE_URL = 'https://api.scale.com/v1';
+
+/** The credential's base URL without trailing slashes; the transport's `scaleBaseUrl()` applies the same rule. */
+export const SCALE_BASE_URL_EXPRESSION = `={{ ($credentials.baseUrl || "${SCALE_DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`;
+
+export class ScaleApi implements ICredentialType {
+	name = 'scaleApi';
+
+	displayName = 'Scale API';
+
+	icon: Icon = { light: 'file:../icons/scale.svg', dark: 'file:../icons/scale.dark.svg' };
+
+	documentationUrl = 'https://scale.com/docs/api-reference/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Your Scale API key, from Scale\'s dashboard → API Keys. Test keys (test_…) and live keys (live_…) see separate data.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: SCALE_DEFAULT_BASE_URL,
+			placeholder: SCALE_DEFAULT_BASE_URL,
+			description:
+				'Change only for an API gateway, a proxy or the local Scale sandbox (e.g. http://127.0.0.1:4010/v1)',
+		},
+		{
+			displayName: 'Callback Auth Key',
+			name: 'callbackAuthKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Used by the Scale Trigger to reject forged callbacks. Scale shows it on the dashboard under API Keys → Live Callback Auth Key.',
+		},
+	];
+
+	// Scale uses HTTP Basic with the API key as the user name and an empty password.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.apiKey}}',
+				password: '',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: SCALE_BASE_URL_EXPRESSION,
+			url: '/batches',
+			qs: { limit: 1 },
+		},
+	};
+}

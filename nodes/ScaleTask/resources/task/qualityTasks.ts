@@ -1,0 +1,56 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { sendJsonObject } from '../../../shared/input';
+import { scaleRouting } from '../../../shared/transport';
+import { createTaskExecutor } from './create';
+import { taskParameters } from './taskParameters';
+import { TASK_TYPE_SEGMENT } from './taskTypes';
+
+function responseField(name: string, displayName: string, property: string, description: string, required: boolean): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'json',
+		default: '',
+		required,
+		description,
+		routing: { send: { preSend: [sendJsonObject(name, displayName, property, { required })] } },
+	};
+}
+
+/**
+ * Evaluation and training tasks (Rapid projects) are task creates at their own endpoint, with the
+ * response the labelers are expected to give.
+ */
+export function qualityTaskOperation(
+	value: string,
+	endpoint: string,
+	name: string,
+	action: string,
+	description: string,
+	withInitialResponse: boolean,
+): { option: INodePropertyOptions; description: INodeProperties[] } {
+	const fields = [
+		...taskParameters,
+		responseField('expectedResponse', 'Expected Response (JSON)', 'expected_response', 'The correct response for this task, in the task type\'s response format', true),
+	];
+	if (withInitialResponse) {
+		fields.push(
+			responseField('initialResponse', 'Initial Response (JSON)', 'initial_response', 'For review-phase evaluation tasks: the response the reviewer starts from', false),
+		);
+	}
+	return {
+		option: {
+			name,
+			value,
+			action,
+			description,
+			routing: scaleRouting(
+				{ method: 'POST', url: `={{ "/${endpoint}/" + ${TASK_TYPE_SEGMENT} }}` },
+				createTaskExecutor(name.toLowerCase(), false),
+			),
+		},
+		description: updateDisplayOptions({ show: { resource: ['task'], operation: [value] } }, fields),
+	};
+}

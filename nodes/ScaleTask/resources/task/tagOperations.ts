@@ -1,0 +1,38 @@
+import type { IHttpRequestMethods, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { sendListAsBody } from '../../../shared/input';
+import { scaleRouting } from '../../../shared/transport';
+import { TASK_PATH, taskIdField } from './taskId';
+
+/** Scale's three tag endpoints share a path and a bare JSON array body; only the method differs. */
+export function tagOperation(
+	value: string,
+	method: IHttpRequestMethods,
+	name: string,
+	action: string,
+	description: string,
+): { option: INodePropertyOptions; description: INodeProperties[] } {
+	return {
+		option: {
+			name,
+			value,
+			action,
+			description,
+			routing: scaleRouting({ method, url: `={{ ${TASK_PATH} + "/tags" }}` }),
+		},
+		description: updateDisplayOptions({ show: { resource: ['task'], operation: [value] } }, [
+			taskIdField,
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. urgent, retail',
+				description: 'Comma-separated, or an expression returning a list',
+				routing: { send: { preSend: [sendListAsBody('tags', 'Tags')] } },
+			},
+		]),
+	};
+}

@@ -1,0 +1,2 @@
+export { searchBatches } from './searchBatches';
+export { searchProjects } from './searchProjects';

@@ -1,0 +1,29 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { PAGE_SIZE, scaleRequest } from '../transport';
+
+/** Batches for the Batch list, one offset page at a time, narrowed to the node's project when one is chosen. */
+export async function searchBatches(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0) || 0;
+	const qs: IDataObject = { offset, limit: PAGE_SIZE, exclude_archived: true };
+	const project = this.getCurrentNodeParameter('project', { extractValue: true }) as string | undefined;
+	if (typeof project === 'string' && project) qs.project = project;
+	const response = await scaleRequest(
+		this,
+		{ method: 'GET', url: '/batches', qs },
+		{ safety: 'idempotent', maxRetries: 2 },
+	);
+	const page = (response.body ?? {}) as IDataObject;
+	const docs = Array.isArray(page.docs) ? (page.docs as IDataObject[]) : [];
+	const needle = (filter ?? '').toLowerCase();
+	const results = docs
+		.map((batch) => String(batch.name ?? ''))
+		.filter((name) => name && name.toLowerCase().includes(needle))
+		.map((name) => ({ name, value: name }));
+	const next = offset + docs.length;
+	return { results, paginationToken: page.has_more && docs.length > 0 ? String(next) : undefined };
+}
