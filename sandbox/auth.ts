@@ -1,0 +1,13 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** HTTP Basic with the API key as username (password ignored; the SDKs send it empty). */
+export function isAuthorized(headers: IncomingHttpHeaders, apiKeys: readonly string[]): boolean {
+	const header = headers.authorization;
+	if (!header) return false;
+	const match = /^Basic\s+(\S+)$/i.exec(header);
+	if (!match) return false;
+	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+	const colon = decoded.indexOf(':');
+	const username = colon === -1 ? decoded : decoded.slice(0, colon);
+	return username !== '' && apiKeys.includes(username);
+}
