@@ -1,0 +1,21 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as add from './add';
+import * as getAll from './getAll';
+import * as remove from './remove';
+
+// Operation values are stored in users' workflows: never rename one.
+const operations = [add, getAll, remove];
+
+export const assignmentDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['assignment'] } },
+		options: operations.map((operation) => operation.option),
+		default: 'getAll',
+	},
+	...operations.flatMap((operation) => operation.description),
+];

@@ -1,0 +1,19 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { projectLocator } from '../../../shared/descriptions';
+import { requireValue } from '../../../shared/input';
+
+/** `/studio/projects/<project>/groups`, for the project locator's `$value` (n8n extracts locator values only there). */
+export const GROUPS_PATH = '"/studio/projects/" + encodeURIComponent(String($value).trim()) + "/groups"';
+
+/** The Studio project whose groups the operation works on; it sets the request's path to `url`. */
+export function groupsProject(url: string): INodeProperties {
+	return projectLocator({
+		required: true,
+		description: 'The Studio project the groups belong to',
+		routing: {
+			request: { url },
+			send: { preSend: [requireValue('project', 'Project')] },
+		},
+	});
+}
