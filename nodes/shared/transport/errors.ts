@@ -39,6 +39,9 @@ function keepMessage(error: NodeApiError, message: string): NodeApiError {
 	return error;
 }
 
+/** Codes of a connection that broke after the request was sent (n8n's axios says ERR_BAD_RESPONSE for a cut body). */
+const LOST_ANSWER_CODES = new Set(['ECONNRESET', 'ERR_BAD_RESPONSE', 'EPIPE', 'ECONNABORTED']);
+
 function retriesNote(retries: number): string {
 	return retries > 0 ? ` (after ${retries} ${retries === 1 ? 'retry' : 'retries'})` : '';
 }
@@ -50,11 +53,15 @@ export function scaleApiError(
 	context: { retries: number; itemIndex?: number },
 ): NodeApiError {
 	if (failure.kind === 'network') {
-		const message = `Could not reach Scale: ${failure.code}${retriesNote(context.retries)}`;
+		const lost = LOST_ANSWER_CODES.has(failure.code);
+		const message = lost
+			? `The connection to Scale was lost before its answer was complete: ${failure.code}${retriesNote(context.retries)}`
+			: `Could not reach Scale: ${failure.code}${retriesNote(context.retries)}`;
 		const error = new NodeApiError(node, { network_error: failure.code } as JsonObject, {
 			message,
-			description:
-				'Check the Base URL in the Scale credential and that this n8n instance can reach it. Nothing was received from Scale.',
+			description: lost
+				? 'Scale (or a proxy in front of it) closed the connection mid-answer. Run the workflow again later; if it keeps happening, check proxies or VPNs between this n8n instance and Scale.'
+				: 'Check the Base URL in the Scale credential and that this n8n instance can reach it. Nothing was received from Scale.',
 			httpCode: null as unknown as string,
 			itemIndex: context.itemIndex,
 		});
@@ -76,13 +83,14 @@ export function scaleApiError(
 export function unconfirmedCreateError(
 	node: INode,
 	failure: AttemptFailure,
-	context: { itemIndex?: number; what: string },
+	context: { itemIndex?: number; what: string; uniqueKey?: string },
 ): NodeApiError {
+	const uniqueKey = context.uniqueKey ?? 'Unique ID';
 	const cause = failure.kind === 'network' ? failure.code : `HTTP ${failure.response.statusCode}`;
 	const message = `The ${context.what} may or may not have been created: Scale's answer was lost (${cause})`;
 	const error = new NodeApiError(node, { error: `unconfirmed: ${cause}` } as JsonObject, {
 		message,
-		description: `It was not retried, because without a unique ID a retry could create it twice. Look for it in Scale (e.g. Get Many with the same project and batch) before running this item again, and set a Unique ID on creates so that retries are safe.`,
+		description: `It was not retried, because without a ${uniqueKey} a retry could create it twice. Look for it in Scale (e.g. Get Many with the same project) before running this item again, and set a ${uniqueKey} so that retries are safe.`,
 		httpCode: failure.kind === 'status' ? String(failure.response.statusCode) : (null as unknown as string),
 		itemIndex: context.itemIndex,
 	});

@@ -139,42 +139,131 @@ function listPage(context: IExecutePaginationFunctions, body: unknown, itemIndex
 }
 
 /**
- * Walks `next_token` cursor pages (GET /tasks), keeping every filter on every page, and stops as soon
- * as Limit is reached. A cursor that comes back twice ends with an error rather than a loop.
+ * Walks `next_token` cursor pages of one request (GET /tasks) until done or `limit` is reached, keeping
+ * every filter on every page. A cursor that comes back twice ends with an error rather than a loop.
  */
-export function cursorPages(): Executor {
+export async function walkCursor(
+	context: IExecutePaginationFunctions,
+	request: ScaleRequest,
+	settings: PreparedRequest['settings'],
+	limit: number,
+): Promise<INodeExecutionData[]> {
+	const results: INodeExecutionData[] = [];
+	const seenTokens = new Set<string>();
+	let nextToken: string | undefined;
+	do {
+		const qs: IDataObject = { ...request.qs, limit: Math.min(PAGE_SIZE, limit - results.length) };
+		if (nextToken) qs.next_token = nextToken;
+		const response = await scaleRequest(context, { ...request, qs }, { ...settings, safety: 'idempotent' });
+		const page = listPage(context, response.body, settings.itemIndex ?? 0);
+		const docs = page.docs as IDataObject[];
+		for (const json of docs.slice(0, limit - results.length)) results.push({ json });
+		nextToken = page.has_more && docs.length > 0 ? (page.next_token as string | undefined) : undefined;
+		if (page.has_more && docs.length > 0 && !nextToken) {
+			throw new NodeApiError(context.getNode(), { error: 'missing cursor' }, {
+				message: 'Scale said more tasks exist but sent no next_token',
+				description: `${results.length} tasks were fetched before this happened. Narrow the filters or try again.`,
+				itemIndex: settings.itemIndex,
+			});
+		}
+		if (nextToken && seenTokens.has(nextToken)) {
+			throw new NodeApiError(context.getNode(), { error: 'repeated cursor' }, {
+				message: 'Scale sent the same next_token twice, so paging stopped to avoid an endless loop',
+				description: `${results.length} tasks were fetched before the repeat. Try again later; if it persists, narrow the filters.`,
+				itemIndex: settings.itemIndex,
+			});
+		}
+		if (nextToken) seenTokens.add(nextToken);
+	} while (nextToken && results.length < limit);
+	return results;
+}
+
+export interface CursorPagesOptions {
+	/** Whether this item asked for the parallel time-window export (used only with Return All). */
+	parallelTimeWindows?: (context: IExecutePaginationFunctions) => boolean;
+}
+
+/**
+ * Walks `next_token` cursor pages (GET /tasks) and stops as soon as Limit is reached; with Return All and
+ * `parallelTimeWindows`, splits the created-at range into windows walked concurrently (see timeWindowExport).
+ */
+export function cursorPages(options: CursorPagesOptions = {}): Executor {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const { request, settings } = await prepareRequest(this, requestData.options);
 		const limit = resultLimit(this);
-		const results: INodeExecutionData[] = [];
-		const seenTokens = new Set<string>();
-		let nextToken: string | undefined;
-		do {
-			const qs: IDataObject = { ...request.qs, limit: Math.min(PAGE_SIZE, limit - results.length) };
-			if (nextToken) qs.next_token = nextToken;
-			const response = await scaleRequest(this, { ...request, qs }, { ...settings, safety: 'idempotent' });
-			const page = listPage(this, response.body, settings.itemIndex ?? 0);
-			const docs = page.docs as IDataObject[];
-			for (const json of docs.slice(0, limit - results.length)) results.push({ json });
-			nextToken = page.has_more && docs.length > 0 ? (page.next_token as string | undefined) : undefined;
-			if (page.has_more && docs.length > 0 && !nextToken) {
-				throw new NodeApiError(this.getNode(), { error: 'missing cursor' }, {
-					message: 'Scale said more tasks exist but sent no next_token',
-					description: `${results.length} tasks were fetched before this happened. Narrow the filters or try again.`,
-					itemIndex: settings.itemIndex,
-				});
-			}
-			if (nextToken && seenTokens.has(nextToken)) {
-				throw new NodeApiError(this.getNode(), { error: 'repeated cursor' }, {
-					message: 'Scale sent the same next_token twice, so paging stopped to avoid an endless loop',
-					description: `${results.length} tasks were fetched before the repeat. Try again later; if it persists, narrow the filters.`,
-					itemIndex: settings.itemIndex,
-				});
-			}
-			if (nextToken) seenTokens.add(nextToken);
-		} while (nextToken && results.length < limit);
-		return results;
+		if (limit === Infinity && options.parallelTimeWindows?.(this)) {
+			return await timeWindowExport(this, request, settings);
+		}
+		return await walkCursor(this, request, settings, limit);
 	};
+}
+
+/** Windows per worker: more windows balance uneven creation rates, each costs at most one partial page. */
+const WINDOWS_PER_WORKER = 4;
+
+const createdMs = (doc: IDataObject | undefined) => (doc ? Date.parse(String(doc.created_at)) : NaN);
+
+/**
+ * Return All over GET /tasks, faster than one cursor: a cursor can only be walked one page at a time, so a
+ * sequential export never beats pages × latency. Two probes (limit=1: the newest task and the total; then
+ * offset=total-1: the oldest) give the created-at range; it is cut into windows (`start_time` / `end_time`),
+ * walked by as many workers as Max Concurrent Requests. No gap: the windows cover the whole range, the oldest
+ * is open below and the newest open above (bounded only by the user's own filters), and each window's upper
+ * bound overlaps the next by 1 ms, so whether Scale treats a bound as inclusive or exclusive, a task on a
+ * border is fetched at least once. No duplicate: tasks are merged newest window first, keeping the first
+ * copy of each task_id, which also keeps Scale's newest-first order. Falls back to the sequential cursor when
+ * the list is short, concurrency is 1, or the probes give no usable range.
+ */
+export async function timeWindowExport(
+	context: IExecutePaginationFunctions,
+	request: ScaleRequest,
+	settings: PreparedRequest['settings'],
+): Promise<INodeExecutionData[]> {
+	const workers = settings.gate?.maxConcurrent ?? 1;
+	const probe = async (qs: IDataObject) => {
+		const response = await scaleRequest(context, { ...request, qs: { ...request.qs, ...qs } }, { ...settings, safety: 'idempotent' });
+		return listPage(context, response.body, settings.itemIndex ?? 0);
+	};
+	const newestPage = workers > 1 ? await probe({ limit: 1 }) : undefined;
+	const total = Number(newestPage?.total);
+	const newest = createdMs((newestPage?.docs as IDataObject[] | undefined)?.[0]);
+	if (!newestPage || !Number.isFinite(total) || total <= 2 * PAGE_SIZE || !Number.isFinite(newest)) {
+		return await walkCursor(context, request, settings, Infinity);
+	}
+	const oldest = createdMs(((await probe({ limit: 1, offset: total - 1 })).docs as IDataObject[])[0]);
+	const span = newest + 1 - oldest;
+	if (!Number.isFinite(oldest) || span <= 1) return await walkCursor(context, request, settings, Infinity);
+
+	const count = Math.max(1, Math.min(workers * WINDOWS_PER_WORKER, Math.ceil(total / PAGE_SIZE), span));
+	const bounds = Array.from({ length: count + 1 }, (_, index) => oldest + Math.round((index * span) / count));
+	// Newest window first: windows[0] is open above, windows[count - 1] open below.
+	const windows = Array.from({ length: count }, (_, index) => {
+		const lower = count - 1 - index;
+		const qs: IDataObject = { ...request.qs };
+		if (lower > 0) qs.start_time = new Date(bounds[lower]).toISOString();
+		if (index > 0) qs.end_time = new Date(bounds[lower + 1] + 1).toISOString();
+		return qs;
+	});
+	const pages: INodeExecutionData[][] = new Array(count);
+	let next = 0;
+	const worker = async () => {
+		for (let index = next++; index < count; index = next++) {
+			pages[index] = await walkCursor(context, { ...request, qs: windows[index] }, settings, Infinity);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(workers, count) }, worker));
+
+	const seen = new Set<unknown>();
+	const results: INodeExecutionData[] = [];
+	for (const page of pages) {
+		for (const item of page) {
+			const id = item.json.task_id;
+			if (id !== undefined && seen.has(id)) continue;
+			seen.add(id);
+			results.push(item);
+		}
+	}
+	return results;
 }
 
 /** Walks offset pages (GET /batches: `offset`, `limit`, `totalDocs`, `has_more`) until done or Limit is reached. */

@@ -4,3 +4,4 @@ export * from './failures';
 export * from './gate';
 export * from './request';
 export * from './run-state';
+export * from './create-once';

@@ -48,6 +48,8 @@ export interface ScaleRequestSettings {
 	allowNonJsonBody?: boolean;
 	/** What is being created, for errors ("task", "batch"). */
 	what?: string;
+	/** The field that makes this create safe to retry, for errors (default "Unique ID"). */
+	uniqueKey?: string;
 	/**
 	 * Called on a 409. `afterLostAnswer` is true when an earlier attempt of this same request failed
 	 * ambiguously, so the conflicting object is the one that attempt created. Return it to succeed with it,
@@ -140,7 +142,11 @@ export async function scaleRequest(
 			(failureClass === 'ambiguous' &&
 				(settings.safety === 'idempotent' || settings.recoverAfterConflict !== undefined));
 		if (failureClass === 'ambiguous' && !repeatable) {
-			throw unconfirmedCreateError(node, failure, { itemIndex, what: settings.what ?? 'object' });
+			throw unconfirmedCreateError(node, failure, {
+				itemIndex,
+				what: settings.what ?? 'object',
+				uniqueKey: settings.uniqueKey,
+			});
 		}
 		if (!repeatable || retries >= settings.maxRetries) {
 			throw scaleApiError(node, failure, { retries, itemIndex });

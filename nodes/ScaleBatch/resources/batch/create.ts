@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -10,39 +9,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { projectLocator } from '../../../shared/descriptions';
 import { jsonObjectParameter, requireValue } from '../../../shared/input';
-import type { Executor } from '../../../shared/transport';
-import { applyPostReceive, itemsFromBody, prepareRequest, scaleRequest, scaleRouting } from '../../../shared/transport';
+import { createOnce, lookupByName, scaleRouting } from '../../../shared/transport';
 
 /**
- * Sends a batch create at most once in effect. Batch names are unique, so a 409 that follows a lost answer
- * (5xx, dropped connection) is the batch an earlier attempt of this same request created: it is fetched by
- * name and returned, provided it belongs to the requested project. A plain 409 fails with Scale's message.
+ * Batch names are unique: a 409 after a lost answer is the batch an earlier attempt created, provided it
+ * belongs to the requested project (another project's batch with this name is a real conflict).
  */
-export function createBatchExecutor(): Executor {
-	return async function (this: IExecutePaginationFunctions, requestData) {
-		const prepared = await prepareRequest(this, requestData.options);
-		const body = (prepared.request.body ?? {}) as IDataObject;
-		const name = String(body.name ?? '');
-		const recoverAfterConflict = async (afterLostAnswer: boolean) => {
-			if (!afterLostAnswer) return undefined;
-			const response = await scaleRequest(
-				this,
-				{ method: 'GET', url: `/batches/${encodeURIComponent(name)}`, extra: prepared.request.extra },
-				{ ...prepared.settings, safety: 'idempotent' },
-			);
-			const batch = response.body as IDataObject;
-			// A batch of another project with this name existed before: that is a real conflict.
-			return batch.project === undefined || batch.project === body.project ? batch : undefined;
-		};
-		const response = await scaleRequest(this, prepared.request, {
-			...prepared.settings,
-			safety: 'createOnce',
-			what: 'batch',
-			recoverAfterConflict,
-		});
-		return await applyPostReceive(this, requestData, itemsFromBody(response.body), response);
-	};
-}
+export const createBatchExecutor = () =>
+	createOnce(
+		'batch',
+		lookupByName(
+			(name) => `/batches/${encodeURIComponent(name)}`,
+			(batch, requested) => batch.project === undefined || batch.project === requested.project,
+		),
+	);
 
 /** Sends Metadata as the body's `metadata`, `{}` when empty (as the Python SDK always does). */
 async function sendMetadata(

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecutePaginationFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { Executor, PreparedRequest } from '../../../shared/transport';
-import { applyPostReceive, itemsFromBody, prepareRequest, scaleRequest, scaleRouting } from '../../../shared/transport';
+import type { ConflictLookup, PreparedRequest } from '../../../shared/transport';
+import { createOnce, scaleRequest, scaleRouting } from '../../../shared/transport';
 import { taskParameters } from './taskParameters';
 import { TASK_TYPE_SEGMENT } from './taskTypes';
 
@@ -22,32 +22,18 @@ export async function findTaskByUniqueId(
 }
 
 /**
- * Sends a task create at most once in effect. With a unique ID, a 409 after a lost answer (5xx, dropped
- * connection) is our own task, recovered by its unique ID as the Python SDK does; On Duplicate → Return
- * Existing Task also turns a plain 409 into the existing task. Without a unique ID, only failures where
- * Scale provably did nothing are retried.
+ * A 409 on a task create with a unique ID: after a lost answer (5xx, dropped connection) it is our own
+ * task, recovered by its unique ID as the Python SDK does; On Duplicate → Return Existing Task also turns
+ * a plain 409 into the existing task. Without a unique ID nothing can be looked up, so only failures
+ * where Scale provably did nothing are retried.
  */
-export function createTaskExecutor(what: string, recoverable: boolean): Executor {
-	return async function (this: IExecutePaginationFunctions, requestData) {
-		const prepared = await prepareRequest(this, requestData.options);
-		const body = prepared.request.body as IDataObject;
-		const uniqueId = typeof body?.unique_id === 'string' && body.unique_id ? body.unique_id : undefined;
-		const returnExisting = this.getNodeParameter('options.onDuplicate', 'error') === 'returnExisting';
-		const recoverAfterConflict =
-			recoverable && uniqueId
-				? async (afterLostAnswer: boolean) =>
-						afterLostAnswer || returnExisting
-							? await findTaskByUniqueId(this, uniqueId, prepared)
-							: undefined
-				: undefined;
-		const response = await scaleRequest(
-			this,
-			prepared.request,
-			{ ...prepared.settings, safety: 'createOnce', what, recoverAfterConflict },
-		);
-		return await applyPostReceive(this, requestData, itemsFromBody(response.body), response);
-	};
-}
+export const findTaskWithSameUniqueId: ConflictLookup = (context, prepared, body) => {
+	const uniqueId = typeof body.unique_id === 'string' && body.unique_id ? body.unique_id : undefined;
+	if (!uniqueId) return undefined;
+	const returnExisting = context.getNodeParameter('options.onDuplicate', 'error') === 'returnExisting';
+	return async (afterLostAnswer) =>
+		afterLostAnswer || returnExisting ? await findTaskByUniqueId(context, uniqueId, prepared) : undefined;
+};
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -56,7 +42,7 @@ export const option: INodePropertyOptions = {
 	description: 'Create a labeling task of any type',
 	routing: scaleRouting(
 		{ method: 'POST', url: `={{ "/task/" + ${TASK_TYPE_SEGMENT} }}` },
-		createTaskExecutor('task', true),
+		createOnce('task', findTaskWithSameUniqueId),
 	),
 };
 

@@ -62,5 +62,6 @@ export const taskDescription: INodeProperties[] = [
 			default: 'error',
 			description: 'What to do when a task with the same unique ID already exists',
 		},
+		getAll.exportModeOption,
 	]),
 ];

@@ -2,8 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sendJsonObject } from '../../../shared/input';
-import { scaleRouting } from '../../../shared/transport';
-import { createTaskExecutor } from './create';
+import { createOnce, scaleRouting } from '../../../shared/transport';
 import { taskParameters } from './taskParameters';
 import { TASK_TYPE_SEGMENT } from './taskTypes';
 
@@ -48,7 +47,7 @@ export function qualityTaskOperation(
 			description,
 			routing: scaleRouting(
 				{ method: 'POST', url: `={{ "/${endpoint}/" + ${TASK_TYPE_SEGMENT} }}` },
-				createTaskExecutor(name.toLowerCase(), false),
+				createOnce(name.replace(/^Create /, '').toLowerCase()),
 			),
 		},
 		description: updateDisplayOptions({ show: { resource: ['task'], operation: [value] } }, fields),
