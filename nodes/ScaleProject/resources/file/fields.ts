@@ -1,0 +1,109 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	PreSendAction,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { projectLocator } from '../../../shared/descriptions';
+import { jsonObjectParameter } from '../../../shared/input';
+
+/**
+ * Sends the optional fields of a file upload or import under Scale's names, leaving out the empty ones:
+ * `project_name`, `display_name`, `reference_id` and `metadata` — JSON text in a multipart upload (Scale
+ * reads form fields as text), a JSON object in an import.
+ */
+export function sendFileFields(metadataAs: 'text' | 'object'): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const text = (path: string) => String(this.getNodeParameter(path, '', { extractValue: true }) ?? '').trim();
+		const fields: IDataObject = {};
+		const project = text('project');
+		if (project !== '') fields.project_name = project;
+		const displayName = text('additionalFields.displayName');
+		if (displayName !== '') fields.display_name = displayName;
+		const referenceId = text('additionalFields.referenceId');
+		if (referenceId !== '') fields.reference_id = referenceId;
+		const additionalFields = (this.getNodeParameter('additionalFields', {}) ?? {}) as IDataObject;
+		const metadata =
+			additionalFields.metadata === undefined
+				? undefined
+				: jsonObjectParameter(this, 'additionalFields.metadata', 'Metadata');
+		if (metadata !== undefined) fields.metadata = metadataAs === 'text' ? JSON.stringify(metadata) : metadata;
+		const body = requestOptions.body;
+		requestOptions.body = { ...(body && typeof body === 'object' ? (body as IDataObject) : {}), ...fields };
+		return requestOptions;
+	};
+}
+
+/**
+ * With a Reference ID a file create is safe to retry after a lost answer: Scale refuses a second file with
+ * the same reference ID (409). There is no way to look a file up by its reference ID, so such a 409 is not
+ * recovered; it fails saying that the earlier attempt most likely stored the file.
+ */
+export function conflictAfterLostAnswer(
+	context: IExecuteSingleFunctions,
+	referenceId: string,
+	itemIndex: number | undefined,
+): (afterLostAnswer: boolean) => Promise<undefined> {
+	return async (afterLostAnswer) => {
+		if (!afterLostAnswer) return undefined;
+		throw new NodeApiError(
+			context.getNode(),
+			{ status_code: 409, error: 'duplicate reference_id after a lost answer' },
+			{
+				message: `The file was most likely stored by an earlier attempt whose answer was lost: Scale now reports reference ID "${referenceId}" as taken`,
+				description:
+					'Nothing was stored twice. Find the file in Scale by its reference ID instead of uploading it again.',
+				httpCode: '409',
+				itemIndex,
+			},
+		);
+	};
+}
+
+/** The fields an upload and an import share: the project and the optional Additional Fields. */
+export function fileFields(operation: string): INodeProperties[] {
+	const show = { resource: ['file'], operation: [operation] };
+	return [
+		projectLocator({
+			description: 'The project to attach the file to (optional)',
+			displayOptions: { show },
+		}),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show },
+			options: [
+				{
+					displayName: 'Display Name',
+					name: 'displayName',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Receipt 42',
+					description: 'The name Scale shows for the file',
+				},
+				{
+					displayName: 'Metadata',
+					name: 'metadata',
+					type: 'json',
+					default: '{}',
+					description: 'Your own data to store with the file, as a JSON object',
+				},
+				{
+					displayName: 'Reference ID',
+					name: 'referenceId',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. receipt-42',
+					description:
+						'Your ID for this file. Scale refuses a second file with the same reference ID, which makes the request safe to retry.',
+				},
+			],
+		},
+	];
+}

@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { projectLocator } from '../../../shared/descriptions';
+import { requireValue } from '../../../shared/input';
+
+/** `/projects/<name>` for a project name, percent-encoded like the Python SDK does (`Q4 / cars` → `Q4%20%2F%20cars`). */
+export function projectPath(name: string, suffix = ''): string {
+	return `/projects/${encodeURIComponent(name)}${suffix}`;
+}
+
+/**
+ * The Project locator of the operations that address one project by name. The URL is built here, in the
+ * locator itself, because n8n only hands a resource locator's extracted value to its own routing as `$value`.
+ */
+export function projectNameField(pathSuffix = ''): INodeProperties {
+	return projectLocator({
+		required: true,
+		description: 'The project, by its name',
+		routing: {
+			request: { url: `={{ "/projects/" + encodeURIComponent(String($value)) + "${pathSuffix}" }}` },
+			send: { preSend: [requireValue('project', 'Project')] },
+		},
+	});
+}
