@@ -1,0 +1,54 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { SCALE_BASE_URL_EXPRESSION } from '../credentials/ScaleApi.credentials';
+
+/**
+ * Baseline (b): what a plain declarative node (or the HTTP Request node) does — RoutingNode builds one
+ * request per item and sends them all at once, with no retries and no pagination hook.
+ */
+export class PlainScaleCreate implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Plain Scale Create',
+		name: 'plainScaleCreate',
+		group: ['transform'],
+		version: 1,
+		description: 'Baseline: declarative create with no executor hook',
+		defaults: { name: 'Plain Scale Create' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'scaleApi', required: true }],
+		requestDefaults: { baseURL: SCALE_BASE_URL_EXPRESSION, headers: { Accept: 'application/json' } },
+		properties: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Create',
+						value: 'create',
+						action: 'Create a task',
+						routing: { request: { method: 'POST', url: '/task/imageannotation' } },
+					},
+				],
+				default: 'create',
+			},
+			{
+				displayName: 'Attachment',
+				name: 'attachment',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'attachment' } },
+			},
+			{
+				displayName: 'Unique ID',
+				name: 'uniqueId',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'unique_id' } },
+			},
+		],
+	};
+}
