@@ -1,0 +1,211 @@
+import type { ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { packageRoot } from './paths';
+import type { N8nRuntime } from './runtime';
+
+const execFileAsync = promisify(execFile);
+
+export const PACKAGE_ROOT = packageRoot();
+export const PACKAGE_NAME = 'n8n-nodes-scaleapi';
+
+export interface Owner {
+	email: string;
+	password: string;
+	firstName: string;
+	lastName: string;
+}
+
+export interface N8nOptions {
+	runtime: N8nRuntime;
+	/** N8N_USER_FOLDER: n8n keeps its config, database and community nodes below `<folder>/.n8n`. */
+	userFolder: string;
+	port: number;
+	/** n8n's task broker port; a CLI command next to a running server needs its own. */
+	brokerPort?: number;
+	encryptionKey: string;
+	owner: Owner;
+	/** Where n8n's log goes (default: inherited stderr). */
+	logFile?: string;
+}
+
+/** One n8n installation (its user folder) with this package installed as a community package. */
+export class N8nInstance {
+	private server?: ChildProcess;
+
+	constructor(private readonly options: N8nOptions) {}
+
+	get url(): string {
+		return `http://127.0.0.1:${this.options.port}`;
+	}
+
+	/** The production URL of a webhook node with a fixed webhookId. */
+	webhookUrl(webhookId: string, path: string): string {
+		return `${this.url}/webhook/${webhookId}/${path}`;
+	}
+
+	env(brokerPort = this.options.brokerPort ?? 5679): NodeJS.ProcessEnv {
+		const { runtime, userFolder, port, encryptionKey, owner } = this.options;
+		// bcryptjs ships with n8n; the owner is provisioned from the environment, so no setup screen.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const bcrypt = require(join(runtime.n8nDir, 'node_modules', 'bcryptjs')) as {
+			hashSync(text: string, rounds: number): string;
+		};
+		return {
+			...process.env,
+			// Under Jest NODE_ENV is "test", which makes n8n's CLI print nothing and `n8n start` exit.
+			NODE_ENV: 'production',
+			PATH: `${join(runtime.node, '..')}:${process.env.PATH}`,
+			N8N_USER_FOLDER: userFolder,
+			N8N_ENCRYPTION_KEY: encryptionKey,
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HOST: '127.0.0.1',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_PORT: String(port),
+			N8N_SECURE_COOKIE: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			WEBHOOK_URL: `${this.url}/`,
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: owner.email,
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
+			N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName,
+			N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
+			TMPDIR: join(userFolder, 'tmp'),
+		};
+	}
+
+	/** Installs the built package (package.json + dist/) the way the Community Nodes panel would. */
+	installPackage(): void {
+		const target = join(this.options.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+		rmSync(target, { recursive: true, force: true });
+		mkdirSync(target, { recursive: true });
+		mkdirSync(join(this.options.userFolder, 'tmp'), { recursive: true });
+		cpSync(join(PACKAGE_ROOT, 'package.json'), join(target, 'package.json'));
+		cpSync(join(PACKAGE_ROOT, 'dist'), join(target, 'dist'), { recursive: true });
+	}
+
+	/** Runs an n8n CLI command to completion (each boots n8n and runs migrations: seconds, not ms). */
+	async cli(args: string[], brokerPort?: number): Promise<string> {
+		const { stdout } = await execFileAsync(this.options.runtime.node, [this.options.runtime.n8nBin, ...args], {
+			env: this.env(brokerPort),
+			maxBuffer: 64 * 1024 * 1024,
+		});
+		return stdout;
+	}
+
+	private async importJson(kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
+		const file = join(this.options.userFolder, 'tmp', `import-${kind}-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(data));
+		await this.cli([`import:${kind}`, `--input=${file}`]);
+		rmSync(file, { force: true });
+	}
+
+	importCredentials(credentials: object[]) {
+		return this.importJson('credentials', credentials);
+	}
+
+	importWorkflow(workflow: object) {
+		return this.importJson('workflow', workflow);
+	}
+
+	/** Activates a workflow; it takes effect when the server starts. */
+	async publish(workflowId: string): Promise<void> {
+		await this.cli(['publish:workflow', `--id=${workflowId}`]);
+	}
+
+	/** Runs a workflow headless with `n8n execute` and returns n8n's raw run JSON. */
+	async execute(workflowId: string): Promise<{ status?: string; data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>; error?: { message: string } } } }> {
+		let stdout: string;
+		try {
+			stdout = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], (this.options.brokerPort ?? 5679) + 10);
+		} catch (error) {
+			stdout = (error as { stdout?: string }).stdout ?? '';
+			if (!stdout.includes('\n{')) throw error;
+		}
+		// n8n prints log lines before the JSON.
+		const start = stdout.startsWith('{') ? 0 : stdout.indexOf('\n{') + 1;
+		return JSON.parse(stdout.slice(start));
+	}
+
+	/** Starts `n8n start` and resolves once the REST API answers. */
+	async start(): Promise<void> {
+		const { runtime, logFile } = this.options;
+		const output = logFile ? 'pipe' : 'inherit';
+		this.server = spawn(runtime.node, [runtime.n8nBin, 'start'], {
+			env: this.env(),
+			stdio: ['ignore', output, output],
+		});
+		if (logFile) {
+			const { createWriteStream } = await import('node:fs');
+			const stream = createWriteStream(logFile, { flags: 'a' });
+			this.server.stdout?.pipe(stream);
+			this.server.stderr?.pipe(stream);
+		}
+		const exited = new Promise<never>((_, reject) =>
+			this.server?.once('exit', (code) => reject(new Error(`n8n exited with code ${code} before it was ready`))),
+		);
+		await Promise.race([this.waitUntilReady(), exited]);
+	}
+
+	private async waitUntilReady(timeoutMs = 120_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			try {
+				// /healthz/readiness answers before /rest and /webhook are routed: wait for the REST settings.
+				const response = await fetch(`${this.url}/rest/settings`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s`);
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null) return;
+		const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+		server.kill('SIGTERM');
+		const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
+	}
+
+	/** Logs in as the owner and returns the session cookie for /rest calls. */
+	async login(): Promise<string> {
+		const response = await fetch(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: this.options.owner.email, password: this.options.owner.password }),
+		});
+		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+		const cookie = response.headers.get('set-cookie') ?? '';
+		const token = /n8n-auth=([^;]+)/.exec(cookie)?.[1];
+		if (!token) throw new Error('login returned no n8n-auth cookie');
+		return `n8n-auth=${token}`;
+	}
+
+	/** Creates a public-API key (for reading executions as JSON). */
+	async createApiKey(cookie: string): Promise<string> {
+		const response = await fetch(`${this.url}/rest/api-keys`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Cookie: cookie },
+			body: JSON.stringify({
+				label: `e2e-${Date.now()}`,
+				expiresAt: null,
+				scopes: ['execution:read', 'execution:list', 'workflow:read', 'workflow:list'],
+			}),
+		});
+		if (!response.ok) throw new Error(`api key creation failed: ${response.status} ${await response.text()}`);
+		const body = (await response.json()) as { data: { rawApiKey: string } };
+		return body.data.rawApiKey;
+	}
+}
