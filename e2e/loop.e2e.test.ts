@@ -119,12 +119,38 @@ test('example (c) exports every completed task of the project', async () => {
 
 describe('Scale Trigger in a running n8n', () => {
 	let apiKey: string;
+	let cookie: string;
 
 	beforeAll(async () => {
 		await n8n.publish('scaleExampleCallback');
 		await n8n.start();
-		apiKey = await n8n.createApiKey(await n8n.login());
+		cookie = await n8n.login();
+		apiKey = await n8n.createApiKey(cookie);
 	}, 180_000);
+
+	test("the credential's Test button: OK with the sandbox key, an error with a wrong key", async () => {
+		const testCredential = async (key: string) => {
+			const credential = sandboxCredential(sandbox.url, key, CALLBACK_AUTH_KEY);
+			const response = await fetch(`${n8n.url}/rest/credentials/test`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', Cookie: cookie },
+				body: JSON.stringify({ credentials: credential }),
+			});
+			expect(response.status).toBe(200);
+			return ((await response.json()) as { data: { status: string; message: string } }).data;
+		};
+
+		expect((await testCredential(API_KEY)).status).toBe('OK');
+		const wrong = await testCredential('test_wrong_key');
+		expect(wrong.status).toBe('Error');
+		expect(wrong.message).not.toContain('test_wrong_key');
+		const testRequests = sandbox.requests.filter((request) => request.path === '/v1/batches' && request.query.limit === '1');
+		// n8n's credential tester sends the wrong key twice; each is refused.
+		const [first, ...rest] = testRequests.map((request) => request.status);
+		expect(first).toBe(200);
+		expect(rest.length).toBeGreaterThan(0);
+		expect(rest.every((status) => status === 401)).toBe(true);
+	}, 60_000);
 
 	async function executions(): Promise<PublicExecution[]> {
 		const response = await fetch(

@@ -53,11 +53,14 @@ function nodeTypesOf(name: string, nodeType: INodeType): INodeTypes {
 	} as INodeTypes;
 }
 
-/**
- * Runs one node of this package inside n8n-core's real WorkflowExecute (declarative nodes go through
- * the real RoutingNode), with the Scale credential's real authentication applied.
- */
-export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
+export interface TestWorkflow {
+	node: INode;
+	workflow: Workflow;
+	additionalData: IWorkflowExecuteAdditionalData;
+}
+
+/** A one-node workflow of this package's node, with n8n's additional data and the test credentials. */
+export function createTestWorkflow(options: Omit<RunNodeOptions, 'items'>): TestWorkflow {
 	const { nodeType } = options;
 	const type = `${PACKAGE_NAME}.${nodeType.description.name}`;
 	const node: INode = {
@@ -120,7 +123,15 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 			throw new Error('not used');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
+	return { node, workflow, additionalData };
+}
 
+/**
+ * Runs one node of this package inside n8n-core's real WorkflowExecute (declarative nodes go through
+ * the real RoutingNode), with the Scale credential's real authentication applied.
+ */
+export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
+	const { node, workflow, additionalData } = createTestWorkflow(options);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [

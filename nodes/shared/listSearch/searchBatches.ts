@@ -2,6 +2,16 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { PAGE_SIZE, scaleRequest } from '../transport';
 
+/**
+ * The project picked on the node, if the current operation has one. (extractValue would throw for
+ * operations that have no Project parameter, such as Finalize.)
+ */
+function chosenProject(context: ILoadOptionsFunctions): string | undefined {
+	const value = context.getCurrentNodeParameter('project') as unknown;
+	const name = value && typeof value === 'object' ? (value as IDataObject).value : value;
+	return typeof name === 'string' && name.trim() && !name.startsWith('=') ? name.trim() : undefined;
+}
+
 /** Batches for the Batch list, one offset page at a time, narrowed to the node's project when one is chosen. */
 export async function searchBatches(
 	this: ILoadOptionsFunctions,
@@ -10,8 +20,8 @@ export async function searchBatches(
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
 	const qs: IDataObject = { offset, limit: PAGE_SIZE, exclude_archived: true };
-	const project = this.getCurrentNodeParameter('project', { extractValue: true }) as string | undefined;
-	if (typeof project === 'string' && project) qs.project = project;
+	const project = chosenProject(this);
+	if (project) qs.project = project;
 	const response = await scaleRequest(
 		this,
 		{ method: 'GET', url: '/batches', qs },

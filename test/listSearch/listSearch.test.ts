@@ -1,0 +1,107 @@
+import nock from 'nock';
+
+import { ScaleBatch } from '../../nodes/ScaleBatch/ScaleBatch.node';
+import { ScaleTask } from '../../nodes/ScaleTask/ScaleTask.node';
+import { TEST_API_KEY, TEST_BASE_URL } from '../harness/run-node';
+import { runListSearch } from '../harness/run-list-search';
+import { authorizationFor, byName } from '../harness/scale-params';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+const project = (name: string) => ({ name, type: 'imageannotation', param_history: [] });
+const batch = (name: string) => ({ name, project: 'Street signs', status: 'in_progress', created_at: '2026-11-28T10:00:00.000Z', metadata: {} });
+
+describe('Project list search (searchProjects)', () => {
+	test('lists every project name, sorted, filtered case-insensitively by the search text', async () => {
+		const scope = nock(TEST_BASE_URL)
+			.matchHeader('authorization', authorizationFor(TEST_API_KEY))
+			.get('/projects')
+			.twice()
+			.reply(200, [project('Street signs'), project('Cars / Q4'), project('street lights')]);
+
+		const all = await runListSearch({
+			nodeType: new ScaleTask(),
+			parameters: { resource: 'task', operation: 'create' },
+			method: 'searchProjects',
+			parameterPath: 'parameters.project',
+		});
+		const filtered = await runListSearch({
+			nodeType: new ScaleTask(),
+			parameters: { resource: 'task', operation: 'create' },
+			method: 'searchProjects',
+			parameterPath: 'parameters.project',
+			filter: 'STREET',
+		});
+
+		scope.done();
+		expect(all.results).toEqual([
+			{ name: 'Cars / Q4', value: 'Cars / Q4' },
+			{ name: 'street lights', value: 'street lights' },
+			{ name: 'Street signs', value: 'Street signs' },
+		]);
+		expect(filtered.results.map((result) => result.value)).toEqual(['street lights', 'Street signs']);
+	});
+
+	test('an API failure reaches the user instead of an empty list', async () => {
+		nock(TEST_BASE_URL).get('/projects').reply(401, { status_code: 401, error: 'Unauthorized' });
+
+		await expect(
+			runListSearch({
+				nodeType: new ScaleTask(),
+				parameters: { resource: 'task', operation: 'create' },
+				method: 'searchProjects',
+				parameterPath: 'parameters.project',
+			}),
+		).rejects.toThrow('Unauthorized');
+	});
+});
+
+describe('Batch list search (searchBatches)', () => {
+	test('lists every batch when the operation has no Project parameter (Batch → Finalize)', async () => {
+		const scope = nock(TEST_BASE_URL)
+			.get('/batches')
+			.query({ offset: '0', limit: '100', exclude_archived: 'true' })
+			.reply(200, { docs: [batch('Q4 / cars')], totalDocs: 1, limit: 100, offset: 0, has_more: false });
+
+		const result = await runListSearch({
+			nodeType: new ScaleBatch(),
+			parameters: { resource: 'batch', operation: 'finalize' },
+			method: 'searchBatches',
+			parameterPath: 'parameters.batch',
+		});
+
+		scope.done();
+		expect(result).toEqual({ results: [{ name: 'Q4 / cars', value: 'Q4 / cars' }], paginationToken: undefined });
+	});
+
+	test('is narrowed to the chosen project, filters by the search text, and pages by offset', async () => {
+		const firstPage = Array.from({ length: 100 }, (_, i) => batch(i % 2 ? `night-${i}` : `day-${i}`));
+		const scope = nock(TEST_BASE_URL)
+			.get('/batches')
+			.query({ offset: '0', limit: '100', exclude_archived: 'true', project: 'Street signs' })
+			.reply(200, { docs: firstPage, totalDocs: 130, limit: 100, offset: 0, has_more: true })
+			.get('/batches')
+			.query({ offset: '100', limit: '100', exclude_archived: 'true', project: 'Street signs' })
+			.reply(200, { docs: [batch('night-100'), batch('day-101')], totalDocs: 130, limit: 100, offset: 100, has_more: false });
+		const search = (paginationToken?: string) =>
+			runListSearch({
+				nodeType: new ScaleTask(),
+				parameters: { resource: 'task', operation: 'create', project: byName('Street signs') },
+				method: 'searchBatches',
+				parameterPath: 'parameters.batch',
+				filter: 'night',
+				paginationToken,
+			});
+
+		const page1 = await search();
+		const page2 = await search(page1.paginationToken);
+
+		scope.done();
+		expect(page1.results).toHaveLength(50);
+		expect(page1.results.every((result) => result.name.startsWith('night-'))).toBe(true);
+		expect(page1.paginationToken).toBe('100');
+		expect(page2.results).toEqual([{ name: 'night-100', value: 'night-100' }]);
+		expect(page2.paginationToken).toBeUndefined();
+	});
+});
