@@ -2,6 +2,7 @@ import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 
 import type { Executor, PreparedRequest } from './executors';
 import { applyPostReceive, itemsFromBody, prepareRequest } from './executors';
+import type { ScaleRequest } from './request';
 import { scaleRequest } from './request';
 
 /** Given the prepared create, how to find what conflicts with it on a 409 — or undefined if nothing can. */
@@ -16,11 +17,18 @@ export type ConflictLookup = (
  * connection) is resolved to the object an earlier attempt created; without one, only failures Scale
  * provably did not act on are retried.
  */
-export function createOnce(what: string, lookup?: ConflictLookup, uniqueKey?: string): Executor {
+export function createOnce(
+	what: string,
+	lookup?: ConflictLookup,
+	uniqueKey?: string,
+	/** Turns the prepared request into the one sent (e.g. a multipart body built per attempt). */
+	buildRequest?: (context: IExecutePaginationFunctions, prepared: PreparedRequest) => Promise<ScaleRequest>,
+): Executor {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const prepared = await prepareRequest(this, requestData.options);
 		const body = (prepared.request.body ?? {}) as IDataObject;
-		const response = await scaleRequest(this, prepared.request, {
+		const request = buildRequest ? await buildRequest(this, prepared) : prepared.request;
+		const response = await scaleRequest(this, request, {
 			...prepared.settings,
 			safety: 'createOnce',
 			what,

@@ -9,6 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { projectLocator } from '../../../shared/descriptions';
 import { jsonObjectParameter } from '../../../shared/input';
+import type { ConflictLookup } from '../../../shared/transport';
 
 /**
  * Sends the optional fields of a file upload or import under Scale's names, leaving out the empty ones:
@@ -38,15 +39,13 @@ export function sendFileFields(metadataAs: 'text' | 'object'): PreSendAction {
 }
 
 /**
- * With a Reference ID a file create is safe to retry after a lost answer: Scale refuses a second file with
- * the same reference ID (409). There is no way to look a file up by its reference ID, so such a 409 is not
- * recovered; it fails saying that the earlier attempt most likely stored the file.
+ * Reference IDs are unique: with one, a 409 after a lost answer means an earlier attempt stored the file.
+ * Scale has no lookup by reference ID, so the item fails saying so (rather than uploading it twice);
+ * without a Reference ID nothing can be looked up and ambiguous failures are not retried.
  */
-export function conflictAfterLostAnswer(
-	context: IExecuteSingleFunctions,
-	referenceId: string,
-	itemIndex: number | undefined,
-): (afterLostAnswer: boolean) => Promise<undefined> {
+export const fileConflictAfterLostAnswer: ConflictLookup = (context, prepared, body) => {
+	const referenceId = typeof body.reference_id === 'string' ? body.reference_id : '';
+	if (referenceId === '') return undefined;
 	return async (afterLostAnswer) => {
 		if (!afterLostAnswer) return undefined;
 		throw new NodeApiError(
@@ -57,11 +56,11 @@ export function conflictAfterLostAnswer(
 				description:
 					'Nothing was stored twice. Find the file in Scale by its reference ID instead of uploading it again.',
 				httpCode: '409',
-				itemIndex,
+				itemIndex: prepared.settings.itemIndex,
 			},
 		);
 	};
-}
+};
 
 /** The fields an upload and an import share: the project and the optional Additional Fields. */
 export function fileFields(operation: string): INodeProperties[] {

@@ -9,9 +9,9 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/input';
-import type { Executor } from '../../../shared/transport';
-import { applyPostReceive, itemsFromBody, prepareRequest, scaleRequest, scaleRouting } from '../../../shared/transport';
-import { conflictAfterLostAnswer, fileFields, sendFileFields } from './fields';
+import type { PreparedRequest, ScaleRequest } from '../../../shared/transport';
+import { createOnce, scaleRouting } from '../../../shared/transport';
+import { fileConflictAfterLostAnswer, fileFields, sendFileFields } from './fields';
 
 const FIELD = 'Input Binary Field';
 
@@ -39,36 +39,23 @@ async function requireBinary(
  * the plain fields prepared by the fields' preSend. A multipart body can be sent only once, so every attempt
  * gets a fresh one from `bodyFactory`; the transport leaves its Content-Type (with the boundary) to the client.
  */
-export function uploadFileExecutor(): Executor {
-	return async function (this: IExecutePaginationFunctions, requestData) {
-		const prepared = await prepareRequest(this, requestData.options);
-		const name = binaryPropertyName(this);
-		const binary = this.helpers.assertBinaryData(name);
-		const bytes = new Uint8Array(await this.helpers.getBinaryDataBuffer(name));
-		const fields = (prepared.request.body ?? {}) as IDataObject;
-		const bodyFactory = () => {
-			const form = new FormData();
-			form.append('file', new Blob([bytes], { type: binary.mimeType || 'application/octet-stream' }), binary.fileName ?? 'file');
-			for (const [key, value] of Object.entries(fields)) {
-				if (value !== undefined && value !== null) form.append(key, String(value));
-			}
-			return form;
-		};
-		const referenceId = typeof fields.reference_id === 'string' ? fields.reference_id : '';
-		const response = await scaleRequest(
-			this,
-			{ ...prepared.request, body: undefined, bodyFactory },
-			{
-				...prepared.settings,
-				safety: 'createOnce',
-				what: 'file',
-				uniqueKey: 'Reference ID',
-				recoverAfterConflict:
-					referenceId === '' ? undefined : conflictAfterLostAnswer(this, referenceId, prepared.settings.itemIndex),
-			},
-		);
-		return await applyPostReceive(this, requestData, itemsFromBody(response.body), response);
+async function multipartRequest(
+	context: IExecutePaginationFunctions,
+	{ request }: PreparedRequest,
+): Promise<ScaleRequest> {
+	const name = binaryPropertyName(context);
+	const binary = context.helpers.assertBinaryData(name);
+	const bytes = new Uint8Array(await context.helpers.getBinaryDataBuffer(name));
+	const fields = (request.body ?? {}) as IDataObject;
+	const bodyFactory = () => {
+		const form = new FormData();
+		form.append('file', new Blob([bytes], { type: binary.mimeType || 'application/octet-stream' }), binary.fileName ?? 'file');
+		for (const [key, value] of Object.entries(fields)) {
+			if (value !== undefined && value !== null) form.append(key, String(value));
+		}
+		return form;
 	};
+	return { ...request, body: undefined, bodyFactory };
 }
 
 export const option: INodePropertyOptions = {
@@ -76,7 +63,10 @@ export const option: INodePropertyOptions = {
 	value: 'upload',
 	action: 'Upload a file',
 	description: 'Upload a file from the input item\'s binary data to Scale, to use as a task attachment',
-	routing: scaleRouting({ method: 'POST', url: '/files/upload' }, uploadFileExecutor()),
+	routing: scaleRouting(
+		{ method: 'POST', url: '/files/upload' },
+		createOnce('file', fileConflictAfterLostAnswer, 'Reference ID', multipartRequest),
+	),
 };
 
 export const description: INodeProperties[] = [
