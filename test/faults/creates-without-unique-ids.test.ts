@@ -39,8 +39,8 @@ describe('fault injection: creates without unique IDs under 5xx', () => {
 		expect(succeeded).toHaveLength(ITEMS - falseCreates - notActedOn);
 		for (const item of failed) {
 			expect(item.error?.message).toMatch(/^The task may or may not have been created: Scale's answer was lost \(HTTP 50[03]\)$/);
-			expect(item.error?.description).toMatch(/Look for it in Scale \(e\.g\. Get Many with the same project and batch\)/);
-			expect(item.error?.description).toMatch(/set a Unique ID on creates so that retries are safe/);
+			expect(item.error?.description).toMatch(/Look for it in Scale \(e\.g\. Get Many with the same project\) before running this item again/);
+			expect(item.error?.description).toMatch(/set a Unique ID so that retries are safe/);
 		}
 
 		// The sandbox holds the confirmed tasks plus the false creates, each attachment at most once.
