@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SCALE_BASE_URL_EXPRESSION } from '../../credentials/ScaleApi.credentials';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_RETRIES } from './transport/run-state';
 
 /** A project chosen from a searchable list or typed by name. */
@@ -113,10 +112,60 @@ export function requestOptionsCollection(extra: INodeProperties[] = []): INodePr
 }
 
 /**
- * Every Scale node's requestDefaults. RoutingNode evaluates them per item; the base URL comes from the
- * credential, and the shared transport sends the rest.
+ * Every Scale node's requestDefaults (a declarative node must have them). No base URL here: RoutingNode
+ * would evaluate that expression for every item (~1 ms each); the transport reads it from the credential
+ * once per node run instead.
  */
 export const scaleRequestDefaults = {
-	baseURL: SCALE_BASE_URL_EXPRESSION,
 	headers: { Accept: 'application/json' },
 };
+
+/** Deep equality where functions (preSend/postReceive hooks) must be the very same function. */
+function sameDefinition(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a) !== Array.isArray(b)) return false;
+	const keysA = Object.keys(a);
+	const keysB = Object.keys(b);
+	return (
+		keysA.length === keysB.length &&
+		keysA.every((key) => sameDefinition((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+	);
+}
+
+function withoutOperations(property: INodeProperties): INodeProperties {
+	const show = { ...property.displayOptions?.show };
+	delete show.operation;
+	return { ...property, displayOptions: { ...property.displayOptions, show } };
+}
+
+/**
+ * Folds the copies of a field that several operations share (Task ID, the task filters…) into one entry
+ * shown for all of them. RoutingNode evaluates every property entry for every input item, displayed or
+ * not, so each duplicate entry costs time per item; the editor shows the same fields either way.
+ */
+export function mergeSharedFields(properties: INodeProperties[]): INodeProperties[] {
+	const merged: INodeProperties[] = [];
+	for (const property of properties) {
+		const operations = property.displayOptions?.show?.operation;
+		const twinIndex = Array.isArray(operations)
+			? merged.findIndex(
+					(candidate) =>
+						candidate.name === property.name &&
+						Array.isArray(candidate.displayOptions?.show?.operation) &&
+						sameDefinition(withoutOperations(candidate), withoutOperations(property)),
+				)
+			: -1;
+		if (twinIndex === -1) {
+			merged.push(property);
+			continue;
+		}
+		const twin = merged[twinIndex];
+		const union = [...new Set([...(twin.displayOptions?.show?.operation ?? []), ...(operations ?? [])])];
+		merged[twinIndex] = {
+			...twin,
+			displayOptions: { ...twin.displayOptions, show: { ...twin.displayOptions?.show, operation: union } },
+		};
+	}
+	return merged;
+}

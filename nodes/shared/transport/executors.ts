@@ -12,7 +12,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ScaleResponse } from './failures';
 import type { ScaleRequest, ScaleRequestSettings } from './request';
 import { scaleRequest } from './request';
-import { nodeRunState } from './run-state';
+import { nodeRunState, runBaseUrl } from './run-state';
 
 /**
  * How a declarative operation is sent. n8n's RoutingNode builds the request from the node description,
@@ -72,8 +72,8 @@ export async function prepareRequest(
 			qs,
 			body,
 			headers: headers as IDataObject | undefined,
-			// RoutingNode has resolved every expression by now (base URL, proxy, timeout).
-			extra: extra as Partial<IHttpRequestOptions>,
+			// RoutingNode has resolved every expression by now (proxy, timeout, allowed domains).
+			extra: { ...(extra as Partial<IHttpRequestOptions>), baseURL: extra.baseURL ?? (await runBaseUrl(context)) },
 		},
 		settings: { gate: state.gate, maxRetries: state.maxRetries, itemIndex },
 	};

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, IExecuteSingleFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { RequestGate } from './gate';
+import { CREDENTIAL_TYPE, scaleBaseUrl } from './request';
 
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
 export const DEFAULT_MAX_RETRIES = 5;
@@ -13,6 +14,8 @@ export interface NodeRunState {
 	invalidInput?: { itemIndex: number; message: string };
 	/** Resolves once every item has been prepared (and validated) by the engine. */
 	allItemsPrepared: Promise<void>;
+	/** The credential's base URL, read once per run. */
+	baseUrl?: Promise<string>;
 }
 
 // One entry per node run: n8n hands all items of a run the same executeData object.
@@ -43,6 +46,13 @@ export function nodeRunState(context: RunContext): NodeRunState {
 		runs.set(key, state);
 	}
 	return state;
+}
+
+/** The base URL for this run's requests, from the credential (read once, shared by all items). */
+export async function runBaseUrl(context: RunContext): Promise<string> {
+	const state = nodeRunState(context);
+	state.baseUrl ??= context.getCredentials(CREDENTIAL_TYPE).then(scaleBaseUrl);
+	return await state.baseUrl;
 }
 
 /** Remembers an invalid item so that, unless the node continues on fail, no item of the run is sent. */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsCollection } from '../../../shared/descriptions';
+import { mergeSharedFields, requestOptionsCollection } from '../../../shared/descriptions';
 import * as create from './create';
 import * as finalize from './finalize';
 import * as get from './get';
@@ -21,6 +21,6 @@ export const batchDescription: INodeProperties[] = [
 		options: operations.map((operation) => operation.option),
 		default: 'create',
 	},
-	...operations.flatMap((operation) => operation.description),
+	...mergeSharedFields(operations.flatMap((operation) => operation.description)),
 	requestOptionsCollection(),
 ];

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as importFile from './import';
 import * as upload from './upload';
+import { mergeSharedFields } from '../../../shared/descriptions';
 
 // Operation values are stored in users' workflows: never rename one.
 const operations = [importFile, upload];
@@ -16,5 +17,5 @@ export const fileDescription: INodeProperties[] = [
 		options: operations.map((operation) => operation.option),
 		default: 'upload',
 	},
-	...operations.flatMap((operation) => operation.description),
+	...mergeSharedFields(operations.flatMap((operation) => operation.description)),
 ];

@@ -5,6 +5,7 @@ import * as get from './get';
 import * as getAll from './getAll';
 import * as getTemplate from './getTemplate';
 import * as update from './update';
+import { mergeSharedFields } from '../../../shared/descriptions';
 
 // Operation values are stored in users' workflows: never rename one.
 const operations = [create, get, getAll, getTemplate, update];
@@ -19,5 +20,5 @@ export const projectDescription: INodeProperties[] = [
 		options: operations.map((operation) => operation.option),
 		default: 'get',
 	},
-	...operations.flatMap((operation) => operation.description),
+	...mergeSharedFields(operations.flatMap((operation) => operation.description)),
 ];

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as add from './add';
 import * as getAll from './getAll';
 import * as remove from './remove';
+import { mergeSharedFields } from '../../../shared/descriptions';
 
 // Operation values are stored in users' workflows: never rename one.
 const operations = [add, getAll, remove];
@@ -17,5 +18,5 @@ export const assignmentDescription: INodeProperties[] = [
 		options: operations.map((operation) => operation.option),
 		default: 'getAll',
 	},
-	...operations.flatMap((operation) => operation.description),
+	...mergeSharedFields(operations.flatMap((operation) => operation.description)),
 ];

@@ -4,6 +4,7 @@ import * as assign from './assign';
 import * as getAll from './getAll';
 import * as resetPriorities from './resetPriorities';
 import * as setPriorities from './setPriorities';
+import { mergeSharedFields } from '../../../shared/descriptions';
 
 // Operation values are stored in users' workflows: never rename one.
 const operations = [assign, getAll, resetPriorities, setPriorities];
@@ -18,5 +19,5 @@ export const batchDescription: INodeProperties[] = [
 		options: operations.map((operation) => operation.option),
 		default: 'getAll',
 	},
-	...operations.flatMap((operation) => operation.description),
+	...mergeSharedFields(operations.flatMap((operation) => operation.description)),
 ];

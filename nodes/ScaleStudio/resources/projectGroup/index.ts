@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as create from './create';
 import * as getAll from './getAll';
 import * as update from './update';
+import { mergeSharedFields } from '../../../shared/descriptions';
 
 // Operation values are stored in users' workflows: never rename one.
 const operations = [create, getAll, update];
@@ -17,5 +18,5 @@ export const projectGroupDescription: INodeProperties[] = [
 		options: operations.map((operation) => operation.option),
 		default: 'getAll',
 	},
-	...operations.flatMap((operation) => operation.description),
+	...mergeSharedFields(operations.flatMap((operation) => operation.description)),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsCollection } from '../../../shared/descriptions';
+import { mergeSharedFields, requestOptionsCollection } from '../../../shared/descriptions';
 import * as addTags from './addTags';
 import * as audit from './audit';
 import * as cancel from './cancel';
@@ -44,7 +44,7 @@ export const taskDescription: INodeProperties[] = [
 		options: operations.map((operation) => operation.option),
 		default: 'create',
 	},
-	...operations.flatMap((operation) => operation.description),
+	...mergeSharedFields(operations.flatMap((operation) => operation.description)),
 	requestOptionsCollection([
 		{
 			displayName: 'On Duplicate',

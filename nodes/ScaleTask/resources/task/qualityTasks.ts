@@ -18,6 +18,23 @@ function responseField(name: string, displayName: string, property: string, desc
 	};
 }
 
+// Module-level, so both operations share one field definition (and the node one property entry).
+const expectedResponseField = responseField(
+	'expectedResponse',
+	'Expected Response (JSON)',
+	'expected_response',
+	'The correct response for this task, in the task type\'s response format',
+	true,
+);
+
+const initialResponseField = responseField(
+	'initialResponse',
+	'Initial Response (JSON)',
+	'initial_response',
+	'For review-phase evaluation tasks: the response the reviewer starts from',
+	false,
+);
+
 /**
  * Evaluation and training tasks (Rapid projects) are task creates at their own endpoint, with the
  * response the labelers are expected to give.
@@ -30,15 +47,8 @@ export function qualityTaskOperation(
 	description: string,
 	withInitialResponse: boolean,
 ): { option: INodePropertyOptions; description: INodeProperties[] } {
-	const fields = [
-		...taskParameters,
-		responseField('expectedResponse', 'Expected Response (JSON)', 'expected_response', 'The correct response for this task, in the task type\'s response format', true),
-	];
-	if (withInitialResponse) {
-		fields.push(
-			responseField('initialResponse', 'Initial Response (JSON)', 'initial_response', 'For review-phase evaluation tasks: the response the reviewer starts from', false),
-		);
-	}
+	const fields = [...taskParameters, expectedResponseField];
+	if (withInitialResponse) fields.push(initialResponseField);
 	return {
 		option: {
 			name,

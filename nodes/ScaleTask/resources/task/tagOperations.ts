@@ -5,6 +5,17 @@ import { sendListAsBody } from '../../../shared/input';
 import { scaleRouting } from '../../../shared/transport';
 import { TASK_PATH, taskIdField } from './taskId';
 
+const tagsField: INodeProperties = {
+	displayName: 'Tags',
+	name: 'tags',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. urgent, retail',
+	description: 'Comma-separated, or an expression returning a list',
+	routing: { send: { preSend: [sendListAsBody('tags', 'Tags')] } },
+};
+
 /** Scale's three tag endpoints share a path and a bare JSON array body; only the method differs. */
 export function tagOperation(
 	value: string,
@@ -23,16 +34,7 @@ export function tagOperation(
 		},
 		description: updateDisplayOptions({ show: { resource: ['task'], operation: [value] } }, [
 			taskIdField,
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. urgent, retail',
-				description: 'Comma-separated, or an expression returning a list',
-				routing: { send: { preSend: [sendListAsBody('tags', 'Tags')] } },
-			},
+			tagsField,
 		]),
 	};
 }

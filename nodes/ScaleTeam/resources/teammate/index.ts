@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsCollection } from '../../../shared/descriptions';
+import { mergeSharedFields, requestOptionsCollection } from '../../../shared/descriptions';
 import * as getAll from './getAll';
 import * as invite from './invite';
 import * as updateRole from './updateRole';
@@ -18,6 +18,6 @@ export const teammateDescription: INodeProperties[] = [
 		options: operations.map((operation) => operation.option),
 		default: 'getAll',
 	},
-	...operations.flatMap((operation) => operation.description),
+	...mergeSharedFields(operations.flatMap((operation) => operation.description)),
 	requestOptionsCollection(),
 ];
