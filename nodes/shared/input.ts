@@ -45,7 +45,8 @@ export function jsonObjectParameter(
 	return value as IDataObject;
 }
 
-function bodyObject(requestOptions: IHttpRequestOptions): IDataObject {
+/** The request body as an object to add to (a bare array or no body counts as empty). */
+export function bodyObject(requestOptions: IHttpRequestOptions): IDataObject {
 	const body = requestOptions.body;
 	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
 }

@@ -34,8 +34,4 @@ export class RequestGate {
 	pauseFor(ms: number): void {
 		this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
 	}
-
-	get inFlight(): number {
-		return this.active;
-	}
 }

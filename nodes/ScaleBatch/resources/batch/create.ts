@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -8,29 +7,27 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { projectLocator } from '../../../shared/descriptions';
-import { jsonObjectParameter, requireValue } from '../../../shared/input';
+import { bodyObject, jsonObjectParameter, requireValue } from '../../../shared/input';
 import { createOnce, lookupByName, scaleRouting } from '../../../shared/transport';
 
 /**
  * Batch names are unique: a 409 after a lost answer is the batch an earlier attempt created, provided it
  * belongs to the requested project (another project's batch with this name is a real conflict).
  */
-export const createBatchExecutor = () =>
-	createOnce(
-		'batch',
-		lookupByName(
-			(name) => `/batches/${encodeURIComponent(name)}`,
-			(batch, requested) => batch.project === undefined || batch.project === requested.project,
-		),
-	);
+const createBatchExecutor = createOnce(
+	'batch',
+	lookupByName(
+		(name) => `/batches/${encodeURIComponent(name)}`,
+		(batch, requested) => batch.project === undefined || batch.project === requested.project,
+	),
+);
 
 /** Sends Metadata as the body's `metadata`, `{}` when empty (as the Python SDK always does). */
 async function sendMetadata(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body = (requestOptions.body ?? {}) as IDataObject;
-	requestOptions.body = { ...body, metadata: jsonObjectParameter(this, 'metadata', 'Metadata') ?? {} };
+	requestOptions.body = { ...bodyObject(requestOptions), metadata: jsonObjectParameter(this, 'metadata', 'Metadata') ?? {} };
 	return requestOptions;
 }
 
@@ -39,7 +36,7 @@ export const option: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a batch',
 	description: 'Create a batch in a project, to group tasks',
-	routing: scaleRouting({ method: 'POST', url: '/batches' }, createBatchExecutor()),
+	routing: scaleRouting({ method: 'POST', url: '/batches' }, createBatchExecutor),
 };
 
 export const description: INodeProperties[] = updateDisplayOptions(

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -7,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { invalidInput, jsonObjectParameter, requireValue } from '../../../shared/input';
+import { bodyObject, invalidInput, jsonObjectParameter, requireValue } from '../../../shared/input';
 import { createOnce, lookupByName, scaleRouting } from '../../../shared/transport';
 import { CUSTOM_TASK_TYPE, taskTypeOptions } from '../../../ScaleTask/resources/task/taskTypes';
 import { projectPath } from './projectName';
@@ -16,16 +15,10 @@ import { projectPath } from './projectName';
  * Project names are unique: a 409 after a lost answer is the project an earlier attempt created, provided
  * it has the requested task type (another type's project with this name is a real conflict).
  */
-export const createProjectExecutor = () =>
-	createOnce(
-		'project',
-		lookupByName(projectPath, (project, requested) => project.type === undefined || project.type === requested.type),
-	);
-
-function bodyOf(requestOptions: IHttpRequestOptions): IDataObject {
-	const body = requestOptions.body;
-	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
-}
+const createProjectExecutor = createOnce(
+	'project',
+	lookupByName(projectPath, (project, requested) => project.type === undefined || project.type === requested.type),
+);
 
 /**
  * Sends `type` (the chosen or custom task type), `params` (a JSON object, or null when empty) and
@@ -40,7 +33,7 @@ async function sendProjectFields(
 	if (type === '') invalidInput(this, chosen === CUSTOM_TASK_TYPE ? 'Custom Task Type' : 'Task Type', 'is empty');
 	const params = jsonObjectParameter(this, 'params', 'Parameters') ?? null;
 	const datasetId = String(this.getNodeParameter('datasetId', '') ?? '').trim();
-	requestOptions.body = { ...bodyOf(requestOptions), type, params, datasetId: datasetId === '' ? null : datasetId };
+	requestOptions.body = { ...bodyObject(requestOptions), type, params, datasetId: datasetId === '' ? null : datasetId };
 	return requestOptions;
 }
 
@@ -49,7 +42,7 @@ export const option: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a project',
 	description: 'Create a project, which holds the task type, instructions and parameters shared by its tasks',
-	routing: scaleRouting({ method: 'POST', url: '/projects' }, createProjectExecutor()),
+	routing: scaleRouting({ method: 'POST', url: '/projects' }, createProjectExecutor),
 };
 
 export const description: INodeProperties[] = updateDisplayOptions(

@@ -30,9 +30,10 @@ export async function findTaskByUniqueId(
 export const findTaskWithSameUniqueId: ConflictLookup = (context, prepared, body) => {
 	const uniqueId = typeof body.unique_id === 'string' && body.unique_id ? body.unique_id : undefined;
 	if (!uniqueId) return undefined;
-	const returnExisting = context.getNodeParameter('options.onDuplicate', 'error') === 'returnExisting';
+	// Read On Duplicate only when a 409 arrives: evaluating a parameter per item is not free in n8n.
+	const returnExisting = () => context.getNodeParameter('options.onDuplicate', 'error') === 'returnExisting';
 	return async (afterLostAnswer) =>
-		afterLostAnswer || returnExisting ? await findTaskByUniqueId(context, uniqueId, prepared) : undefined;
+		afterLostAnswer || returnExisting() ? await findTaskByUniqueId(context, uniqueId, prepared) : undefined;
 };
 
 export const option: INodePropertyOptions = {
