@@ -6,6 +6,8 @@ import { searchProjects } from '../shared/listSearch';
 import { fileDescription } from './resources/file';
 import { projectDescription } from './resources/project';
 
+import { guardPreparation } from '../shared/transport';
+
 export class ScaleProject implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Scale Project',
@@ -21,7 +23,7 @@ export class ScaleProject implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'scaleApi', required: true }],
 		requestDefaults: scaleRequestDefaults,
-		properties: [
+		properties: guardPreparation([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -37,7 +39,7 @@ export class ScaleProject implements INodeType {
 			...fileDescription,
 			// One Options collection for every resource: how the shared transport sends requests.
 			requestOptionsCollection(),
-		],
+		]),
 	};
 
 	methods = { listSearch: { searchProjects } };

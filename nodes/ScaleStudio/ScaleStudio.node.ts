@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsCollection, scaleRequestDefaults } from '../shared/descriptions';
+import { guardPreparation } from '../shared/transport';
 import { searchBatches, searchProjects } from '../shared/listSearch';
 import { assignmentDescription } from './resources/assignment';
 import { batchDescription } from './resources/batch';
@@ -22,7 +23,7 @@ export class ScaleStudio implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'scaleApi', required: true }],
 		requestDefaults: scaleRequestDefaults,
-		properties: [
+		properties: guardPreparation([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -40,7 +41,7 @@ export class ScaleStudio implements INodeType {
 			...projectGroupDescription,
 			// One Options collection for every resource: how the shared transport sends requests.
 			requestOptionsCollection(),
-		],
+		]),
 	};
 
 	methods = { listSearch: { searchProjects, searchBatches } };

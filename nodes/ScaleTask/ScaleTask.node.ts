@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { scaleRequestDefaults } from '../shared/descriptions';
+import { guardPreparation } from '../shared/transport';
 import { searchBatches, searchProjects } from '../shared/listSearch';
 import { taskDescription } from './resources/task';
 
@@ -20,7 +21,7 @@ export class ScaleTask implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'scaleApi', required: true }],
 		requestDefaults: scaleRequestDefaults,
-		properties: [
+		properties: guardPreparation([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -30,7 +31,7 @@ export class ScaleTask implements INodeType {
 				default: 'task',
 			},
 			...taskDescription,
-		],
+		]),
 	};
 
 	methods = { listSearch: { searchProjects, searchBatches } };

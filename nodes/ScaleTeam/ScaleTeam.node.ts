@@ -4,6 +4,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { scaleRequestDefaults } from '../shared/descriptions';
 import { teammateDescription } from './resources/teammate';
 
+import { guardPreparation } from '../shared/transport';
+
 export class ScaleTeam implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Scale Team',
@@ -19,7 +21,7 @@ export class ScaleTeam implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'scaleApi', required: true }],
 		requestDefaults: scaleRequestDefaults,
-		properties: [
+		properties: guardPreparation([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -29,6 +31,6 @@ export class ScaleTeam implements INodeType {
 				default: 'teammate',
 			},
 			...teammateDescription,
-		],
+		]),
 	};
 }

@@ -1,6 +1,9 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
+	IConnections,
 	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	INodeTypeDescription,
 	IDataObject,
 	INode,
 	INodeExecutionData,
@@ -9,7 +12,7 @@ import type {
 	IRun,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { ScaleApi } from '../../credentials/ScaleApi.credentials';
 import { TestCredentialsHelper } from './credentials-helper';
@@ -44,6 +47,21 @@ function toExecutionData(items: IDataObject[] | INodeExecutionData[]): INodeExec
 	);
 }
 
+const loaded = new WeakSet<INodeType>();
+
+/**
+ * What real n8n's loader adds to a node before anyone uses it: declarative nodes get the automatic
+ * "Request Options" (Batching, Proxy, Timeout, Ignore SSL). Applied once per node instance, so tests see
+ * the node as users do.
+ */
+export function asLoadedByN8n<T extends INodeType>(nodeType: T): T {
+	if (!loaded.has(nodeType)) {
+		DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+		loaded.add(nodeType);
+	}
+	return nodeType;
+}
+
 function nodeTypesOf(name: string, nodeType: INodeType): INodeTypes {
 	return {
 		getByName: () => nodeType,
@@ -59,30 +77,11 @@ export interface TestWorkflow {
 	additionalData: IWorkflowExecuteAdditionalData;
 }
 
-/** A one-node workflow of this package's node, with n8n's additional data and the test credentials. */
-export function createTestWorkflow(options: Omit<RunNodeOptions, 'items'>): TestWorkflow {
-	const { nodeType } = options;
-	const type = `${PACKAGE_NAME}.${nodeType.description.name}`;
-	const node: INode = {
-		id: 'node-under-test',
-		name: nodeType.description.defaults.name ?? 'Scale',
-		type,
-		typeVersion: options.typeVersion ?? (nodeType.description.version as number),
-		position: [0, 0],
-		parameters: options.parameters as INode['parameters'],
-		credentials: { scaleApi: { id: '1', name: 'Scale account' } },
-		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-	};
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: nodeTypesOf(type, nodeType),
-	});
+/** n8n's additional data for a test run: URLs, hooks, and the Scale credential (real authenticate). */
+function testAdditionalData(nodes: INode[], credentials?: ICredentialDataDecryptedObject): IWorkflowExecuteAdditionalData {
 	const credentialsHelper = new TestCredentialsHelper(
 		{ scaleApi: new ScaleApi() },
-		{ scaleApi: options.credentials ?? { apiKey: TEST_API_KEY, baseUrl: TEST_BASE_URL } },
+		{ scaleApi: credentials ?? { apiKey: TEST_API_KEY, baseUrl: TEST_BASE_URL } },
 	);
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test-workflow',
@@ -92,10 +91,10 @@ export function createTestWorkflow(options: Omit<RunNodeOptions, 'items'>): Test
 		isArchived: false,
 		createdAt: new Date(),
 		updatedAt: new Date(),
-		nodes: [node],
+		nodes,
 		connections: {},
 	});
-	const additionalData = {
+	return {
 		executionId: 'test-execution',
 		credentialsHelper,
 		hooks,
@@ -123,6 +122,30 @@ export function createTestWorkflow(options: Omit<RunNodeOptions, 'items'>): Test
 			throw new Error('not used');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** A one-node workflow of this package's node, with n8n's additional data and the test credentials. */
+export function createTestWorkflow(options: Omit<RunNodeOptions, 'items'>): TestWorkflow {
+	const nodeType = asLoadedByN8n(options.nodeType);
+	const type = `${PACKAGE_NAME}.${nodeType.description.name}`;
+	const node: INode = {
+		id: 'node-under-test',
+		name: nodeType.description.defaults.name ?? 'Scale',
+		type,
+		typeVersion: options.typeVersion ?? (nodeType.description.version as number),
+		position: [0, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: { scaleApi: { id: '1', name: 'Scale account' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesOf(type, nodeType),
+	});
+	const additionalData = testAdditionalData([node], options.credentials);
 	return { node, workflow, additionalData };
 }
 
@@ -149,3 +172,88 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 
 /** The JSON of each output item. */
 export const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
+
+/** A test fixture standing in for a trigger: outputs the items in its `items` parameter, each paired to nothing. */
+class StartNode implements INodeType {
+	description = {
+		displayName: 'Start',
+		name: 'start',
+		group: ['input'],
+		version: 1,
+		description: 'Outputs fixed items',
+		defaults: { name: 'Start' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as INodeTypeDescription;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json) => ({ json, pairedItem: { item: 0 } }))];
+	}
+}
+
+export interface ChainNode {
+	name: string;
+	nodeType: INodeType;
+	parameters: IDataObject;
+	continueOnFail?: boolean;
+}
+
+export interface ChainRun {
+	run: IRun;
+	error?: NodeRun['error'];
+	/** Output items of a node of the chain (first output). */
+	outputOf(name: string): INodeExecutionData[];
+}
+
+/**
+ * Runs Start → nodes[0] → nodes[1] … in n8n-core's real WorkflowExecute, so expressions such as
+ * `$('Start').item.json` resolve through n8n's own item pairing.
+ */
+export async function runChain(items: IDataObject[], chain: ChainNode[], credentials?: ICredentialDataDecryptedObject): Promise<ChainRun> {
+	const start: INode = {
+		id: 'start',
+		name: 'Start',
+		type: 'test.start',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(items) },
+	};
+	const types: Record<string, INodeType> = { 'test.start': new StartNode() };
+	const nodes: INode[] = [start];
+	for (const [index, entry] of chain.entries()) {
+		const nodeType = asLoadedByN8n(entry.nodeType);
+		const type = `${PACKAGE_NAME}.${nodeType.description.name}`;
+		types[type] = nodeType;
+		nodes.push({
+			id: `node-${index}`,
+			name: entry.name,
+			type,
+			typeVersion: nodeType.description.version as number,
+			position: [(index + 1) * 200, 0],
+			parameters: entry.parameters as INode['parameters'],
+			credentials: { scaleApi: { id: '1', name: 'Scale account' } },
+			...(entry.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		});
+	}
+	const connections: IConnections = {};
+	for (let index = 0; index < nodes.length - 1; index++) {
+		connections[nodes[index].name] = { main: [[{ node: nodes[index + 1].name, type: NodeConnectionTypes.Main, index: 0 }]] };
+	}
+	const nodeTypes = {
+		getByName: (type: string) => types[type],
+		getByNameAndVersion: (type: string, version?: number) => NodeHelpers.getVersionedNodeType(types[type], version),
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	const workflow = new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes });
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
+	});
+	const run = await new WorkflowExecute(testAdditionalData(nodes, credentials), 'manual', runExecutionData).processRunExecutionData(workflow);
+	return {
+		run,
+		error: run.data.resultData.error as NodeRun['error'],
+		outputOf: (name) => run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [],
+	};
+}

@@ -157,7 +157,7 @@ describe('File → Upload (POST /files/upload, multipart/form-data)', () => {
 		scope.done();
 		expect(requests).toHaveLength(2);
 		expect(run.error?.message).toBe(
-			'The file was most likely stored by an earlier attempt whose answer was lost: Scale now reports reference ID "sign-42" as taken',
+			'The file was most likely stored by an earlier attempt whose answer was lost: Scale now reports Reference ID "sign-42" as taken',
 		);
 		expect(run.error?.httpCode).toBe('409');
 	});

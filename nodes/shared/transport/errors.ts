@@ -1,5 +1,5 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { AttemptFailure } from './failures';
 
@@ -105,4 +105,10 @@ export function notJsonError(node: INode, response: { statusCode: number; body: 
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
+}
+
+/** An error as n8n shows it for one item: n8n's own node errors as they are, anything else wrapped. */
+export function itemError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : new Error(String(error)), { itemIndex });
 }

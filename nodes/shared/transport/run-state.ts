@@ -1,5 +1,4 @@
-import type { IExecuteFunctions, IExecuteSingleFunctions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import type { IExecuteFunctions, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { RequestGate } from './gate';
 import { CREDENTIAL_TYPE, scaleBaseUrl } from './request';
@@ -7,18 +6,26 @@ import { CREDENTIAL_TYPE, scaleBaseUrl } from './request';
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
 export const DEFAULT_MAX_RETRIES = 5;
 
-/** What the items of one node run share: the concurrency gate, and whether an item's input was invalid. */
+/**
+ * What the items of one node run share (see the header of ./index.ts): the concurrency gate, the
+ * preparation barrier, and the first invalid item.
+ */
 export interface NodeRunState {
 	gate: RequestGate;
 	maxRetries: number;
 	invalidInput?: { itemIndex: number; message: string };
-	/** Resolves once every item has been prepared (and validated) by the engine. */
+	/** Errors of items whose preparation (a preSend) failed, thrown by that item's executor. */
+	preparationErrors: Map<number, Error>;
+	/** Resolves once every input item of the run has been prepared (or has failed preparing). */
 	allItemsPrepared: Promise<void>;
+	/** Counts an item as prepared; the last one opens the barrier. */
+	itemPrepared(itemIndex: number): void;
 	/** The credential's base URL, read once per run. */
 	baseUrl?: Promise<string>;
 }
 
-// One entry per node run: n8n hands all items of a run the same executeData object.
+// One entry per node run: RoutingNode hands every ExecuteSingleContext of a run the same executeData object
+// (n8n-core routing-node.js `runNode`; pinned by test/transport/barrier.test.ts).
 const runs = new WeakMap<object, NodeRunState>();
 
 type RunContext = IExecuteSingleFunctions | IExecuteFunctions;
@@ -30,6 +37,36 @@ function readNumberOption(context: RunContext, name: string, fallback: number): 
 	return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
+/** How many items this run has: RoutingNode runs one request chain per item of the first main (or AI tool) input. */
+function inputItemCount(context: RunContext): number | undefined {
+	const data = context.getExecuteData()?.data as Record<string, Array<INodeExecutionData[] | null>> | undefined;
+	const items = (data?.main ?? data?.ai_tool)?.[0];
+	return Array.isArray(items) ? items.length : undefined;
+}
+
+/**
+ * The barrier counts items instead of waiting for a timer tick: RoutingNode may sleep between items while
+ * preparing them (Request Options → Batching), so "one tick later" is not "all prepared". It opens when every
+ * item has reached its executor (a failed preSend does not stop it: see guardPreparation). With Continue On Fail an invalid
+ * item does not stop the others, so there is nothing to wait for.
+ */
+function preparationBarrier(context: RunContext): Pick<NodeRunState, 'allItemsPrepared' | 'itemPrepared'> {
+	const expected = context.continueOnFail() ? undefined : inputItemCount(context);
+	if (expected === undefined || expected <= 1) {
+		return { allItemsPrepared: Promise.resolve(), itemPrepared: () => {} };
+	}
+	const prepared = new Set<number>();
+	let open: () => void = () => {};
+	const allItemsPrepared = new Promise<void>((resolve) => (open = resolve));
+	return {
+		allItemsPrepared,
+		itemPrepared: (itemIndex) => {
+			prepared.add(itemIndex);
+			if (prepared.size >= expected) open();
+		},
+	};
+}
+
 export function nodeRunState(context: RunContext): NodeRunState {
 	const key = context.getExecuteData() as object;
 	let state = runs.get(key);
@@ -39,9 +76,8 @@ export function nodeRunState(context: RunContext): NodeRunState {
 				Math.max(1, readNumberOption(context, 'maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)),
 			),
 			maxRetries: readNumberOption(context, 'maxRetries', DEFAULT_MAX_RETRIES),
-			// The engine prepares every item synchronously before any request resolves; one timer tick later
-			// all of them have been validated, so a bad item can stop the others before anything is sent.
-			allItemsPrepared: sleep(0),
+			preparationErrors: new Map(),
+			...preparationBarrier(context),
 		};
 		runs.set(key, state);
 	}

@@ -8,19 +8,22 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { projectLocator } from '../../../shared/descriptions';
 import { bodyObject, jsonObjectParameter, requireValue } from '../../../shared/input';
-import { createOnce, lookupByName, scaleRouting } from '../../../shared/transport';
+import { createOnce, scaleRouting } from '../../../shared/transport';
 
 /**
  * Batch names are unique: a 409 after a lost answer is the batch an earlier attempt created, provided it
  * belongs to the requested project (another project's batch with this name is a real conflict).
  */
-const createBatchExecutor = createOnce(
-	'batch',
-	lookupByName(
-		(name) => `/batches/${encodeURIComponent(name)}`,
-		(batch, requested) => batch.project === undefined || batch.project === requested.project,
-	),
-);
+const createBatchExecutor = createOnce({
+	what: 'batch',
+	uniqueKey: { property: 'name', label: 'Batch Name' },
+	recover: {
+		getByKey: {
+			url: (name) => `/batches/${encodeURIComponent(name)}`,
+			isSameRequest: (batch, requested) => batch.project === undefined || batch.project === requested.project,
+		},
+	},
+});
 
 /** Sends Metadata as the body's `metadata`, `{}` when empty (as the Python SDK always does). */
 async function sendMetadata(

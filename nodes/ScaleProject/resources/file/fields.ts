@@ -5,11 +5,10 @@ import type {
 	INodeProperties,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { projectLocator } from '../../../shared/descriptions';
 import { jsonObjectParameter } from '../../../shared/input';
-import type { ConflictLookup } from '../../../shared/transport';
+import type { CreateOnceOptions } from '../../../shared/transport';
 
 /**
  * Sends the optional fields of a file upload or import under Scale's names, leaving out the empty ones:
@@ -43,23 +42,10 @@ export function sendFileFields(metadataAs: 'text' | 'object'): PreSendAction {
  * Scale has no lookup by reference ID, so the item fails saying so (rather than uploading it twice);
  * without a Reference ID nothing can be looked up and ambiguous failures are not retried.
  */
-export const fileConflictAfterLostAnswer: ConflictLookup = (context, prepared, body) => {
-	const referenceId = typeof body.reference_id === 'string' ? body.reference_id : '';
-	if (referenceId === '') return undefined;
-	return async (afterLostAnswer) => {
-		if (!afterLostAnswer) return undefined;
-		throw new NodeApiError(
-			context.getNode(),
-			{ status_code: 409, error: 'duplicate reference_id after a lost answer' },
-			{
-				message: `The file was most likely stored by an earlier attempt whose answer was lost: Scale now reports reference ID "${referenceId}" as taken`,
-				description:
-					'Nothing was stored twice. Find the file in Scale by its reference ID instead of uploading it again.',
-				httpCode: '409',
-				itemIndex: prepared.settings.itemIndex,
-			},
-		);
-	};
+export const createFileOnce: Omit<CreateOnceOptions, 'buildRequest'> = {
+	what: 'file',
+	uniqueKey: { property: 'reference_id', label: 'Reference ID' },
+	recover: { none: true },
 };
 
 /** The fields an upload and an import share: the project and the optional Additional Fields. */

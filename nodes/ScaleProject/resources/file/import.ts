@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireValue } from '../../../shared/input';
 import { createOnce, scaleRouting } from '../../../shared/transport';
-import { fileConflictAfterLostAnswer, fileFields, sendFileFields } from './fields';
+import { createFileOnce, fileFields, sendFileFields } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Import',
@@ -12,7 +12,7 @@ export const option: INodePropertyOptions = {
 	description: 'Have Scale fetch a file from a URL and store it, to use as a task attachment',
 	routing: scaleRouting(
 		{ method: 'POST', url: '/files/import' },
-		createOnce('file', fileConflictAfterLostAnswer, 'Reference ID'),
+		createOnce(createFileOnce),
 	),
 };
 

@@ -11,7 +11,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/input';
 import type { PreparedRequest, ScaleRequest } from '../../../shared/transport';
 import { createOnce, scaleRouting } from '../../../shared/transport';
-import { fileConflictAfterLostAnswer, fileFields, sendFileFields } from './fields';
+import { createFileOnce, fileFields, sendFileFields } from './fields';
 
 const FIELD = 'Input Binary Field';
 
@@ -65,7 +65,7 @@ export const option: INodePropertyOptions = {
 	description: 'Upload a file from the input item\'s binary data to Scale, to use as a task attachment',
 	routing: scaleRouting(
 		{ method: 'POST', url: '/files/upload' },
-		createOnce('file', fileConflictAfterLostAnswer, 'Reference ID', multipartRequest),
+		createOnce({ ...createFileOnce, buildRequest: multipartRequest }),
 	),
 };
 

@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bodyObject, invalidInput, jsonObjectParameter, requireValue } from '../../../shared/input';
-import { createOnce, lookupByName, scaleRouting } from '../../../shared/transport';
+import { createOnce, scaleRouting } from '../../../shared/transport';
 import { CUSTOM_TASK_TYPE, taskTypeOptions } from '../../../ScaleTask/resources/task/taskTypes';
 import { projectPath } from './projectName';
 
@@ -15,10 +15,16 @@ import { projectPath } from './projectName';
  * Project names are unique: a 409 after a lost answer is the project an earlier attempt created, provided
  * it has the requested task type (another type's project with this name is a real conflict).
  */
-const createProjectExecutor = createOnce(
-	'project',
-	lookupByName(projectPath, (project, requested) => project.type === undefined || project.type === requested.type),
-);
+const createProjectExecutor = createOnce({
+	what: 'project',
+	uniqueKey: { property: 'name', label: 'Project Name' },
+	recover: {
+		getByKey: {
+			url: projectPath,
+			isSameRequest: (project, requested) => project.type === undefined || project.type === requested.type,
+		},
+	},
+});
 
 /**
  * Sends `type` (the chosen or custom task type), `params` (a JSON object, or null when empty) and

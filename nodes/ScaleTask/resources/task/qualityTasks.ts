@@ -57,7 +57,7 @@ export function qualityTaskOperation(
 			description,
 			routing: scaleRouting(
 				{ method: 'POST', url: `={{ "/${endpoint}/" + ${TASK_TYPE_SEGMENT} }}` },
-				createOnce(name.replace(/^Create /, '').toLowerCase()),
+				createOnce({ what: name.replace(/^Create /, '').toLowerCase() }),
 			),
 		},
 		description: updateDisplayOptions({ show: { resource: ['task'], operation: [value] } }, fields),
