@@ -52,3 +52,31 @@ export class PlainScaleCreate implements INodeType {
 		],
 	};
 }
+
+/**
+ * The engine's floor for Get Task: a plain declarative node with one field, sent by RoutingNode itself
+ * (no executor hook, no retries, no gate). Per-item CPU of Scale Task › Get is reported against it.
+ */
+export class PlainScaleGet implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Plain Scale Get',
+		name: 'plainScaleGet',
+		group: ['transform'],
+		version: 1,
+		description: 'Baseline: declarative get with one field',
+		defaults: { name: 'Plain Scale Get' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'scaleApi', required: true }],
+		requestDefaults: { baseURL: SCALE_BASE_URL_EXPRESSION, headers: { Accept: 'application/json' } },
+		properties: [
+			{
+				displayName: 'Task ID',
+				name: 'taskId',
+				type: 'string',
+				default: '',
+				routing: { request: { method: 'GET', url: '={{ "/task/" + encodeURIComponent($value) }}' } },
+			},
+		],
+	};
+}

@@ -9,7 +9,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { ScaleTask } from '../nodes/ScaleTask/ScaleTask.node';
 import { runNode } from '../test/harness/run-node';
 import { measure } from './measure';
-import { PlainScaleCreate } from './plain-node';
+import { PlainScaleCreate, PlainScaleGet } from './plain-node';
 import { SandboxProcess } from './sandbox-process';
 
 const API_KEY = 'test_sandbox_key';
@@ -54,22 +54,7 @@ async function bulkCreate(sandbox: SandboxProcess): Promise<void> {
 	const floorMs = Math.max((CREATES / RATE) * 1000, (CREATES * LATENCY_MS) / CONCURRENCY);
 	await sandbox.configure({ latencyMs: LATENCY_MS, rateLimit: { requestsPerSecond: RATE } });
 	const startedAt = Date.now();
-	const m = await measure(() =>
-		runNode({
-			nodeType: new ScaleTask(),
-			credentials: credentials(sandbox),
-			parameters: {
-				resource: 'task',
-				operation: 'create',
-				taskType: 'imageannotation',
-				additionalFields: { attachment: '={{ $json.url }}', uniqueId: '={{ $json.uid }}' },
-				typeParameters: '{"geometries":{"box":{"objects_to_annotate":["car"]}}}',
-				options: { maxConcurrentRequests: CONCURRENCY },
-			},
-			items: createItems(CREATES, 'bulk'),
-			continueOnFail: true,
-		}),
-	);
+	const m = await measure(() => createRun(sandbox, 'bulk'));
 	const log = await sandbox.requests();
 	const tasks = await sandbox.tasks();
 	const failed = failedItems(m.value.items) + (m.value.error ? CREATES : 0);
@@ -91,6 +76,50 @@ async function bulkCreate(sandbox: SandboxProcess): Promise<void> {
 			firstRequestAfterMs: Date.parse(log[0].time) - startedAt,
 			lastRequestAfterMs: Date.parse(log[log.length - 1].time) - startedAt,
 		},
+	});
+}
+
+/** One Scale Task › Create run of CREATES items with unique IDs, Continue On Fail. */
+function createRun(sandbox: SandboxProcess, prefix: string) {
+	return runNode({
+		nodeType: new ScaleTask(),
+		credentials: credentials(sandbox),
+		parameters: {
+			resource: 'task',
+			operation: 'create',
+			taskType: 'imageannotation',
+			additionalFields: { attachment: '={{ $json.url }}', uniqueId: '={{ $json.uid }}' },
+			typeParameters: '{"geometries":{"box":{"objects_to_annotate":["car"]}}}',
+			options: { maxConcurrentRequests: CONCURRENCY },
+		},
+		items: createItems(CREATES, prefix),
+		continueOnFail: true,
+	});
+}
+
+/**
+ * Two bulk creates at once on one API key (as two workers of n8n's queue mode run them): they share one
+ * rate limit, so the floor is 2 × CREATES / RATE. The gate's AIMD is what keeps them from bursting into it.
+ */
+async function sharedLimit(sandbox: SandboxProcess): Promise<void> {
+	await sandbox.configure({ latencyMs: LATENCY_MS, rateLimit: { requestsPerSecond: RATE } });
+	const floorMs = ((2 * CREATES) / RATE) * 1000;
+	const m = await measure(() => Promise.all([createRun(sandbox, 'shared-a'), createRun(sandbox, 'shared-b')]));
+	const log = await sandbox.requests();
+	const tasks = await sandbox.tasks();
+	const failed = m.value.reduce((sum, run) => sum + failedItems(run.items) + (run.error ? CREATES : 0), 0);
+	const rateLimited = log.filter((entry) => entry.status === 429).length;
+	const uniqueIds = new Set(tasks.map((task) => task.unique_id));
+	record({
+		scenario: `Two bulk creates at once on one key, ${CREATES} items each (${CONCURRENCY} concurrent each)`,
+		requests: log.length,
+		wallMs: m.wallMs,
+		floorMs,
+		peakRssGrowthMb: m.peakRssGrowthMb,
+		errors: `${failed} items failed; ${rateLimited} × 429 retried; ${tasks.length} tasks in sandbox, ${uniqueIds.size} unique IDs`,
+		target: '≤ 1.1× floor, 0 failed, exactly 2,000 tasks',
+		pass: m.wallMs <= 1.1 * floorMs && failed === 0 && tasks.length === 2 * CREATES && uniqueIds.size === 2 * CREATES,
+		details: { rateLimited, tasks: tasks.length, failed, cpuMs: m.cpuMs },
 	});
 }
 
@@ -206,23 +235,41 @@ async function perItemOverhead(sandbox: SandboxProcess): Promise<void> {
 	await sandbox.configure({ seedTasks: { count: 10, project: 'overhead' } });
 	const ids = (await sandbox.tasks()).map((task) => task.task_id);
 	const items = Array.from({ length: OVERHEAD_ITEMS }, (_, index) => ({ id: ids[index % ids.length] }));
-	const get = () =>
+	const scaleGet = () =>
 		runNode({ nodeType: new ScaleTask(), credentials: credentials(sandbox), parameters: { resource: 'task', operation: 'get', taskId: '={{ $json.id }}' }, items });
-	await get(); // warm-up (JIT, sockets)
-	await sandbox.clearRequests();
-	const m = await measure(get);
-	const log = await sandbox.requests();
-	const cpuPerItem = m.cpuMs / OVERHEAD_ITEMS;
+	const plainGet = () =>
+		runNode({ nodeType: new PlainScaleGet(), credentials: credentials(sandbox), parameters: { taskId: '={{ $json.id }}' }, items });
+	// Warm both up (JIT, sockets), then alternate three rounds each and keep each one's best: the other
+	// agents of a shared machine add noise to CPU time, never take it away.
+	await scaleGet();
+	await plainGet();
+	const best = { scale: Infinity, plain: Infinity };
+	let failed = 0;
+	let requests = 0;
+	let wallMs = 0;
+	let peakRssGrowthMb = 0;
+	for (let round = 0; round < 3; round++) {
+		await sandbox.clearRequests();
+		const scale = await measure(scaleGet);
+		requests = (await sandbox.requests()).length;
+		failed = failedItems(scale.value.items) + (scale.value.error ? OVERHEAD_ITEMS : 0);
+		wallMs = scale.wallMs;
+		peakRssGrowthMb = Math.max(peakRssGrowthMb, scale.peakRssGrowthMb);
+		best.scale = Math.min(best.scale, scale.cpuMs / OVERHEAD_ITEMS);
+		const plain = await measure(plainGet);
+		best.plain = Math.min(best.plain, plain.cpuMs / OVERHEAD_ITEMS);
+	}
+	const ratio = best.scale / best.plain;
 	record({
-		scenario: `Per-item overhead: Get Task × ${OVERHEAD_ITEMS}, 0 ms latency`,
-		requests: log.length,
-		wallMs: m.wallMs,
+		scenario: `Per-item CPU: Scale Task › Get × ${OVERHEAD_ITEMS} against a plain one-field declarative Get, 0 ms latency`,
+		requests,
+		wallMs,
 		floorMs: null,
-		peakRssGrowthMb: m.peakRssGrowthMb,
-		errors: `${failedItems(m.value.items) + (m.value.error ? OVERHEAD_ITEMS : 0)} failed; CPU ${cpuPerItem.toFixed(3)} ms/item (n8n engine + HTTP client + this package)`,
-		target: '≤ 1 ms CPU per item',
-		pass: cpuPerItem <= 1,
-		details: { cpuMs: m.cpuMs, cpuPerItemMs: cpuPerItem },
+		peakRssGrowthMb,
+		errors: `${failed} failed; CPU ${best.scale.toFixed(3)} ms/item vs engine floor ${best.plain.toFixed(3)} ms/item = ${ratio.toFixed(2)}× (best of 3 each)`,
+		target: '≤ 1.2× the engine floor',
+		pass: ratio <= 1.2,
+		details: { cpuPerItemMs: best.scale, floorCpuPerItemMs: best.plain, ratio },
 	});
 }
 
@@ -259,6 +306,7 @@ async function main(): Promise<void> {
 			});
 		}
 		if (wanted('bulk')) await bulkCreate(sandbox);
+		if (wanted('shared')) await sharedLimit(sandbox);
 		if (wanted('sequential')) await sequentialBaseline(sandbox);
 		if (wanted('plain')) await plainDeclarativeBaseline(sandbox);
 		if (wanted('overhead')) await perItemOverhead(sandbox);

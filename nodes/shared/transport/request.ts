@@ -115,7 +115,7 @@ export async function scaleRequest(
 	const { gate, itemIndex } = settings;
 	let lostAnswer = false;
 	for (let retries = 0; ; retries++) {
-		await gate?.acquire();
+		const ticket = (await gate?.acquire()) ?? 0;
 		let outcome: Awaited<ReturnType<typeof attempt>>;
 		try {
 			outcome = await attempt(context, request);
@@ -125,6 +125,7 @@ export async function scaleRequest(
 
 		if ('response' in outcome) {
 			const { response } = outcome;
+			gate?.succeeded();
 			if (!settings.allowNonJsonBody && !isJsonBody(response.body)) {
 				throw notJsonError(node, response, itemIndex);
 			}
@@ -153,7 +154,7 @@ export async function scaleRequest(
 		}
 		if (failureClass === 'ambiguous') lostAnswer = true;
 		const delay = retryDelayMs(failure, retries);
-		if (failure.kind === 'status' && failure.response.statusCode === 429) gate?.pauseFor(delay);
+		if (failure.kind === 'status' && failure.response.statusCode === 429) gate?.rateLimited(delay, ticket);
 		await sleep(delay);
 	}
 }
