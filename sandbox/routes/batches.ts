@@ -40,14 +40,19 @@ function createBatch({ core, body: rawBody }: RouteContext): unknown {
 	return batch.json;
 }
 
-/** Staging batches start; started ones are left alone ("does nothing but returns 200", spec §3.2). */
+/**
+ * Staging batches start; started ones keep their status ("does nothing but returns 200", spec §3.2). Either way the
+ * batch is now finalized, so its completion callback goes out once no task is pending (possibly right now).
+ */
 function finalizeBatch({ core, params }: RouteContext): unknown {
 	const batch = getBatch(core, params.name);
 	if (batch.json.status === 'staging') {
 		batch.json.status = 'in_progress';
 		refreshBatchStatus(batch);
-		core.markDirty();
 	}
+	batch.finalized = true;
+	core.markDirty();
+	core.tasks.notifyBatchIfDone(batch);
 	return batch.json;
 }
 
