@@ -68,7 +68,7 @@ function setBatchMetadata({ core, params, body }: RouteContext): unknown {
 	return batch.json;
 }
 
-/** Offset paging, oldest first, so pages stay put while new batches are created. */
+/** Offset paging, newest first like Scale (and like GET /tasks). */
 function listBatches({ core, query }: RouteContext): unknown {
 	const project = query.get('project') || undefined;
 	const status = query.get('status') || undefined;
@@ -90,6 +90,7 @@ function listBatches({ core, query }: RouteContext): unknown {
 			(to === undefined || batch.createdMs < to) &&
 			!(excludeArchived && batch.json.archived),
 	);
+	matching.sort((a, b) => b.seq - a.seq);
 	return {
 		docs: matching.slice(offset, offset + limit).map((batch) => batch.json),
 		totalDocs: matching.length,
