@@ -8,6 +8,12 @@ import type {
 	TeammateJson,
 } from './types';
 
+/** The snapshot as persistence writes it: small fields, then arrays it serialises a few records at a time. */
+export interface SnapshotParts {
+	meta: Pick<StateSnapshot, 'version' | 'nextSeq' | 'lastCreatedMs' | 'studioPriority'>;
+	arrays: Pick<StateSnapshot, 'tasks' | 'batches' | 'projects' | 'files' | 'qualityTasks' | 'teammates' | 'assignments'>;
+}
+
 /** Serialisable snapshot used by persistence. */
 export interface StateSnapshot {
 	version: 1;
@@ -133,19 +139,19 @@ export class SandboxState {
 		this.taskVersion++;
 	}
 
-	snapshot(): StateSnapshot {
+	/** Shallow copies of the collections: records created during a save wait for the next one. */
+	snapshotParts(): SnapshotParts {
 		return {
-			version: 1,
-			nextSeq: this.nextSeq,
-			lastCreatedMs: this.lastCreatedMs,
-			tasks: this.taskOrder,
-			batches: [...this.batches.values()],
-			projects: [...this.projects.values()],
-			files: [...this.files.values()],
-			qualityTasks: this.qualityTasks,
-			teammates: [...this.teammates.values()],
-			assignments: [...this.assignments.entries()],
-			studioPriority: this.studioPriority,
+			meta: { version: 1, nextSeq: this.nextSeq, lastCreatedMs: this.lastCreatedMs, studioPriority: this.studioPriority },
+			arrays: {
+				tasks: this.taskOrder.slice(),
+				batches: [...this.batches.values()],
+				projects: [...this.projects.values()],
+				files: [...this.files.values()],
+				qualityTasks: this.qualityTasks.slice(),
+				teammates: [...this.teammates.values()],
+				assignments: [...this.assignments.entries()],
+			},
 		};
 	}
 
