@@ -213,13 +213,26 @@ export class Persistence {
 	}
 }
 
+/** JSON of records that carry a `rev` (tasks), reused until the record changes: most tasks never do. */
+const recordText = new WeakMap<object, { rev: number; text: string }>();
+
+function recordJson(record: unknown): string {
+	const rev = (record as { rev?: unknown } | null)?.rev;
+	if (typeof rev !== 'number') return JSON.stringify(record);
+	const cached = recordText.get(record as object);
+	if (cached?.rev === rev) return cached.text;
+	const text = JSON.stringify(record);
+	recordText.set(record as object, { rev, text });
+	return text;
+}
+
 /** The snapshot as JSON text in small pieces: a header, then each array a few records at a time. */
 function* serialise(parts: SnapshotParts): Generator<string> {
 	yield JSON.stringify(parts.meta).slice(0, -1);
-	for (const [key, records] of Object.entries(parts.arrays)) {
+	for (const [key, records] of Object.entries(parts.arrays) as [string, unknown[]][]) {
 		yield `,${JSON.stringify(key)}:[`;
 		for (let start = 0; start < records.length; start += RECORDS_PER_CHUNK) {
-			const slice = JSON.stringify(records.slice(start, start + RECORDS_PER_CHUNK)).slice(1, -1);
+			const slice = records.slice(start, start + RECORDS_PER_CHUNK).map(recordJson).join(',');
 			yield start === 0 ? slice : `,${slice}`;
 		}
 		yield ']';

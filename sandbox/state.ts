@@ -50,7 +50,7 @@ export class SandboxState {
 	studioPriority: string[] | null = null;
 	nextSeq = 1;
 	lastCreatedMs = 0;
-	/** Bumped on every task change; list totals are cached per filter against it. */
+	/** Bumped on every task change (and copied to the task's `rev`); list totals are cached per filter against it. */
 	taskVersion = 0;
 
 	/** created_at never goes backwards, so seq order and created_at order agree. */
@@ -74,7 +74,7 @@ export class SandboxState {
 			batch.counts[record.json.status]++;
 			refreshBatchStatus(batch);
 		}
-		this.taskVersion++;
+		record.rev = ++this.taskVersion;
 	}
 
 	/** Changes a task's status keeping its batch counts and batch status in step. */
@@ -91,7 +91,7 @@ export class SandboxState {
 
 	setReviewStatus(record: TaskRecord, status: ReviewStatus): void {
 		record.reviewStatus = status;
-		this.taskVersion++;
+		record.rev = ++this.taskVersion;
 	}
 
 	setUniqueId(record: TaskRecord, uniqueId: string | undefined, now = Date.now()): void {
@@ -108,7 +108,7 @@ export class SandboxState {
 	touchTask(record: TaskRecord, now = Date.now()): void {
 		record.updatedMs = Math.max(now, record.createdMs);
 		record.json.updated_at = new Date(record.updatedMs).toISOString();
-		this.taskVersion++;
+		record.rev = ++this.taskVersion;
 	}
 
 	addBatch(batch: BatchRecord): void {

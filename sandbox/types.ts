@@ -48,6 +48,8 @@ export interface TaskRecord {
 	/** When auto-completion is due (completionDelayMs after create); checked on every request and by a timer. */
 	dueMs?: number;
 	reviewStatus: ReviewStatus;
+	/** Changes with every change of the task, so persistence reuses the JSON of unchanged tasks. */
+	rev?: number;
 	json: TaskJson;
 }
 
