@@ -82,11 +82,6 @@ export class Persistence {
 		});
 	}
 
-	/** Resolves once no save is running (tests and benchmarks use it to wait for the disk). */
-	async idle(): Promise<void> {
-		while (this.saving) await this.saving;
-	}
-
 	/** Synchronous save (start-up after seeding, and close): stops a background save, then writes everything at once. */
 	saveNow(): boolean {
 		this.timers.cancel(this.pending);

@@ -113,6 +113,18 @@ describe('sandbox: saving never kills the server', () => {
 		}
 	});
 
+	it('creates a missing state folder instead of crashing after "listening"', async () => {
+		const file = join(directory, 'missing', 'nested', 'state.json');
+		const sandbox = await startSandbox({ persistFile: file });
+		try {
+			await createTask(sandbox, { unique_id: 'in-missing-folder' });
+			await waitFor(() => existsSync(file) && readFileSync(file, 'utf8').includes('in-missing-folder'), 3000);
+			expect((await call(sandbox, 'GET', '/_sandbox/persistence', { key: null })).body).toMatchObject({ failures: 0, lastError: null });
+		} finally {
+			await sandbox.close();
+		}
+	});
+
 	it('recovers when its folder is deleted while running, and leaves no temporary files behind', async () => {
 		const folder = join(directory, 'deleted');
 		const file = join(folder, 'state.json');
