@@ -56,6 +56,10 @@ export interface Sandbox {
 	qualityTasks(): QualityTaskJson[];
 	/** Completes a pending task now (plausible response unless one is given) and fires its callback. */
 	completeTask(taskId: string, response?: Record<string, unknown>): TaskJson;
+	/** Scale's QA audits a completed task (like POST /_sandbox/tasks/{id}/audit) and the audit callback goes out. */
+	auditTask(taskId: string, audit: { accepted: boolean; fixed?: boolean; comments?: string | null }): TaskJson;
+	/** Puts a completed task back to pending (like POST /_sandbox/tasks/{id}/recall) and sends the recall callback. */
+	recallTask(taskId: string): TaskJson;
 	/** Puts a pending task in status `error` and fires its callback. */
 	failTask(taskId: string, message?: string): TaskJson;
 	/** Timers and sockets the sandbox still holds (all 0 after close). */
@@ -133,6 +137,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		teammates: () => [...core.state.teammates.values()],
 		qualityTasks: () => [...core.state.qualityTasks],
 		completeTask: (taskId, response) => core.tasks.complete(core.tasks.get(taskId), response).json,
+		auditTask: (taskId, audit) => core.tasks.audit(core.tasks.get(taskId), { ...audit, source: 'scale' }).json,
+		recallTask: (taskId) => core.tasks.recall(core.tasks.get(taskId)).json,
 		failTask: (taskId, message) => core.tasks.fail(core.tasks.get(taskId), message).json,
 		openHandles: () => ({ timers: core.timers.size, connections: connections.size }),
 	};
@@ -279,7 +285,7 @@ function answer(core: SandboxCore, api: Router, call: ApiRequest, entry: Request
 		if (wait > 0) {
 			throw new HttpError(429, 'Too many requests. Please retry later.', { 'retry-after': String(wait) });
 		}
-		if (!isAuthorized(call.request.headers, core.options.apiKeys)) {
+		if (!isAuthorized(call.request.headers, core.options.apiKeys, segments[0] === 'v2')) {
 			throw new HttpError(401, 'Please provide a valid API key (HTTP Basic auth, API key as username).', {
 				'www-authenticate': 'Basic realm="Scale sandbox"',
 			});

@@ -136,3 +136,18 @@ describe('sandbox: audit, recall and batch-completion callbacks', () => {
 		expect(sandbox.callbacks).toHaveLength(0);
 	});
 });
+
+describe('sandbox: in-process audit and recall', () => {
+	it('auditTask and recallTask do what the control endpoints do', async () => {
+		const sandbox = await withSandbox();
+		try {
+			const task = await createTask(sandbox);
+			sandbox.completeTask(task.task_id);
+			expect(sandbox.auditTask(task.task_id, { accepted: true, fixed: true }).audits).toEqual([expect.objectContaining({ audit_result: 'fixed', audit_source: 'scale' })]);
+			expect(sandbox.recallTask(task.task_id).status).toBe('pending');
+			expect(() => sandbox.recallTask(task.task_id)).toThrow(/Only completed tasks can be recalled/);
+		} finally {
+			await sandbox.close();
+		}
+	});
+});

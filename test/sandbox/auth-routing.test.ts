@@ -1,3 +1,4 @@
+import { isAuthorized } from '../../sandbox/auth';
 import type { Sandbox } from '../../sandbox/server';
 import { call, createProject, withSandbox } from './helpers';
 
@@ -18,6 +19,13 @@ describe('sandbox: auth, routing and error shapes', () => {
 		expect((await call(sandbox, 'GET', 'projects', { key: 'test_wrong' })).status).toBe(401);
 		const bearer = await call(sandbox, 'GET', 'projects', { key: null, headers: { authorization: 'Bearer test_sandbox_key' } });
 		expect(bearer.status).toBe(401);
+	});
+
+	it('takes Bearer only where asked to (API v2 routes); Basic everywhere', () => {
+		expect(isAuthorized({ authorization: 'Bearer k1' }, ['k1'], true)).toBe(true);
+		expect(isAuthorized({ authorization: 'Bearer k2' }, ['k1'], true)).toBe(false);
+		expect(isAuthorized({ authorization: 'Bearer k1' }, ['k1'])).toBe(false);
+		expect(isAuthorized({ authorization: `Basic ${Buffer.from('k1:').toString('base64')}` }, ['k1'], true)).toBe(true);
 	});
 
 	it('accepts every configured key as Basic username with empty password', async () => {
