@@ -106,10 +106,11 @@ describe('sandbox: task completion and callbacks', () => {
 	});
 
 	it('cancel stops a scheduled auto-completion', async () => {
-		sandbox.setOptions({ completionDelayMs: 30 });
+		// Long enough for the cancel to arrive first on a busy machine: completion is due by time, checked on every request.
+		sandbox.setOptions({ completionDelayMs: 500 });
 		const task = await createTask(sandbox);
-		await call(sandbox, 'POST', `task/${task.task_id}/cancel`);
-		await new Promise((resolve) => setTimeout(resolve, 80));
+		expect((await call(sandbox, 'POST', `task/${task.task_id}/cancel`)).status).toBe(200);
+		await new Promise((resolve) => setTimeout(resolve, 550));
 		expect(sandbox.task(task.task_id)!.status).toBe('canceled');
 	});
 });

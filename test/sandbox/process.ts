@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import * as ts from 'typescript';
 
@@ -29,6 +29,12 @@ export function buildSandboxCli(): string {
 	walk(SANDBOX_SOURCE, out);
 	built = join(out, 'cli.js');
 	return built;
+}
+
+/** Removes what buildSandboxCli wrote. */
+export function removeSandboxBuild(): void {
+	if (built) rmSync(dirname(built), { recursive: true, force: true });
+	built = undefined;
 }
 
 export interface SandboxChild {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { basicAuth, type Loose } from './helpers';
-import { buildSandboxCli, startSandboxProcess, type SandboxChild } from './process';
+import { buildSandboxCli, removeSandboxBuild, startSandboxProcess, type SandboxChild } from './process';
 
 const JSON_HEADERS = { authorization: basicAuth(), 'content-type': 'application/json' };
 
@@ -19,7 +19,10 @@ describe('sandbox process: soak and kill -9', () => {
 		buildSandboxCli();
 		directory = mkdtempSync(join(tmpdir(), 'scale-sandbox-soak-'));
 	});
-	afterAll(() => rmSync(directory, { recursive: true, force: true }));
+	afterAll(() => {
+		rmSync(directory, { recursive: true, force: true });
+		removeSandboxBuild();
+	});
 
 	it('keeps RSS bounded through thousands of requests with 2 MB bodies, valid and invalid; the log answers in pages', async () => {
 		const sandbox = await startSandboxProcess(['--max-log-bytes', String(16 * 1024 * 1024)]);
