@@ -32,8 +32,9 @@ export interface AuditJson {
 	audited_by: string;
 	audited_at: string;
 	audit_time_secs: number;
-	audit_result: 'accepted' | 'rejected';
-	audit_source: 'customer';
+	audit_result: 'accepted' | 'fixed' | 'rejected';
+	/** `customer` for POST /task/{id}/audit; `scale` for audits made through the control API (Scale's own QA). */
+	audit_source: 'customer' | 'scale';
 	comments?: string | null;
 }
 
@@ -44,7 +45,11 @@ export interface TaskRecord {
 	createdMs: number;
 	updatedMs: number;
 	completedMs?: number;
+	/** When auto-completion is due (completionDelayMs after create); checked on every request and by a timer. */
+	dueMs?: number;
 	reviewStatus: ReviewStatus;
+	/** Changes with every change of the task, so persistence reuses the JSON of unchanged tasks. */
+	rev?: number;
 	json: TaskJson;
 }
 
@@ -73,6 +78,10 @@ export interface BatchRecord {
 	createdMs: number;
 	counts: BatchCounts;
 	studioGroups: string[];
+	/** Set by POST /batches/{name}/finalize; only finalized batches send the batch-completion callback. */
+	finalized?: boolean;
+	/** The batch-completion callback is sent once per batch. */
+	completionCallbackSent?: boolean;
 	json: BatchJson;
 }
 
@@ -150,8 +159,14 @@ export interface RequestLogEntry {
 	query: Record<string, string | string[]>;
 	/** Request headers without Authorization. */
 	headers: Record<string, string | string[] | undefined>;
-	/** Parsed JSON, a multipart summary `{fields, files}`, raw text if unparseable, or undefined when empty. */
+	/**
+	 * Parsed JSON, a multipart summary `{fields, files}`, raw text if unparseable, or undefined when empty; a body
+	 * larger than `maxLoggedBodyBytes` is a preview string of that many characters, with `bodyTruncated: true`.
+	 */
 	body: unknown;
+	/** Size of the request body as received, in bytes. */
+	bodySize?: number;
+	bodyTruncated?: boolean;
 	/** Status answered; null while the request is still being handled. */
 	status: number | null;
 	durationMs: number | null;
@@ -159,8 +174,15 @@ export interface RequestLogEntry {
 	fault?: FaultKind;
 }
 
+/** What a callback reports: task completion / error, an audit, a recall (completed → pending), or a finished batch. */
+export type CallbackEvent = 'completed' | 'error' | 'audit' | 'recall' | 'batch_completed';
+
 export interface CallbackAttempt {
-	task_id: string;
+	event: CallbackEvent;
+	/** Set for task callbacks. */
+	task_id?: string;
+	/** Set for batch-completion callbacks. */
+	batch?: string;
 	url: string;
 	attempt: number;
 	time: string;
@@ -233,10 +255,18 @@ export interface SandboxOptions {
 	callbackRetryDelayMs?: number;
 	/** Creates N completed tasks at start (and after reset) when the state is fresh. */
 	seedTasks?: SeedTasksOptions | null;
+	/** Seeds a Studio project with labelers, assignments, a project group and two pending Studio batches (fresh state only). */
+	seedStudio?: boolean;
 	/** Load state from this file at start when present; save after mutations (debounced) and on close. */
 	persistFile?: string | null;
 	/** Request-log entries kept (oldest dropped). Default 20000. */
 	maxLoggedRequests?: number;
+	/** Request-log size bound in (estimated) bytes; oldest entries dropped past it. Default 64 MiB. */
+	maxLogBytes?: number;
+	/** Bodies larger than this are logged as a preview of this many characters plus their size. Default 64 KiB. */
+	maxLoggedBodyBytes?: number;
+	/** Accept what Scale refuses: unknown query parameters, JSON bodies without a JSON content type. Default false. */
+	lenient?: boolean;
 	/** Largest request body accepted, in bytes. Default 100 MiB. */
 	maxBodyBytes?: number;
 }
@@ -253,7 +283,11 @@ export interface ResolvedOptions {
 	callbackRetries: number;
 	callbackRetryDelayMs: number;
 	seedTasks: SeedTasksOptions | null;
+	seedStudio: boolean;
 	persistFile: string | null;
 	maxLoggedRequests: number;
+	maxLogBytes: number;
+	maxLoggedBodyBytes: number;
 	maxBodyBytes: number;
+	lenient: boolean;
 }

@@ -11,10 +11,25 @@ import { getBatch, getProject } from './lookup';
 
 const MAX_BATCH_PAGE = 100;
 
+/** The Python SDK's whitelist, plus the time filters Fern's client documents (accepted, not applied). */
+const BATCH_LIST_QUERY = [
+	'project',
+	'status',
+	'start_time',
+	'end_time',
+	'exclude_archived',
+	'limit',
+	'offset',
+	'completed_after',
+	'completed_before',
+	'audited_after',
+	'audited_before',
+];
+
 /** Batches: spec §1 rows 14–20, §3.2, §4.2. */
 export const batchRoutes: Route[] = [
 	route('POST', 'batches', createBatch),
-	route('GET', 'batches', listBatches),
+	route('GET', 'batches', listBatches, { query: BATCH_LIST_QUERY }),
 	route('GET', 'batches/:name', ({ core, params }) => getBatch(core, params.name).json),
 	route('POST', 'batches/:name/finalize', finalizeBatch),
 	route('GET', 'batches/:name/status', ({ core, params }) => batchStatus(getBatch(core, params.name))),
@@ -40,14 +55,19 @@ function createBatch({ core, body: rawBody }: RouteContext): unknown {
 	return batch.json;
 }
 
-/** Staging batches start; started ones are left alone ("does nothing but returns 200", spec §3.2). */
+/**
+ * Staging batches start; started ones keep their status ("does nothing but returns 200", spec §3.2). Either way the
+ * batch is now finalized, so its completion callback goes out once no task is pending (possibly right now).
+ */
 function finalizeBatch({ core, params }: RouteContext): unknown {
 	const batch = getBatch(core, params.name);
 	if (batch.json.status === 'staging') {
 		batch.json.status = 'in_progress';
 		refreshBatchStatus(batch);
-		core.markDirty();
 	}
+	batch.finalized = true;
+	core.markDirty();
+	core.tasks.notifyBatchIfDone(batch);
 	return batch.json;
 }
 
@@ -63,7 +83,7 @@ function setBatchMetadata({ core, params, body }: RouteContext): unknown {
 	return batch.json;
 }
 
-/** Offset paging, oldest first, so pages stay put while new batches are created. */
+/** Offset paging, newest first like Scale (and like GET /tasks). */
 function listBatches({ core, query }: RouteContext): unknown {
 	const project = query.get('project') || undefined;
 	const status = query.get('status') || undefined;
@@ -85,6 +105,7 @@ function listBatches({ core, query }: RouteContext): unknown {
 			(to === undefined || batch.createdMs < to) &&
 			!(excludeArchived && batch.json.archived),
 	);
+	matching.sort((a, b) => b.seq - a.seq);
 	return {
 		docs: matching.slice(offset, offset + limit).map((batch) => batch.json),
 		totalDocs: matching.length,

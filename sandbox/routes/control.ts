@@ -10,7 +10,10 @@ import { isPlainObject } from '../validate';
  */
 export const controlRoutes: Route[] = [
 	route('GET', 'health', () => ({ ok: true })),
-	route('GET', 'requests', ({ core, query }) => core.log.list(parseNonNegativeInt('since', query.get('since')) ?? 0)),
+	route('GET', 'requests', ({ core, query }) =>
+		core.log.page(parseNonNegativeInt('since', query.get('since')) ?? 0, parseNonNegativeInt('limit', query.get('limit')) ?? undefined),
+	),
+	route('GET', 'requests/usage', ({ core }) => core.log.usage()),
 	route('DELETE', 'requests', ({ core }) => {
 		core.log.clear();
 		return { ok: true };
@@ -20,6 +23,7 @@ export const controlRoutes: Route[] = [
 		return { ok: true };
 	}),
 	route('GET', 'options', ({ core }) => core.options),
+	route('GET', 'persistence', ({ core }) => core.persistence?.report() ?? { file: null }),
 	route('POST', 'options', setOptions),
 	route('GET', 'faults', ({ core }) => core.faults.pending()),
 	route('POST', 'faults', injectFaults),
@@ -36,8 +40,19 @@ export const controlRoutes: Route[] = [
 		const message = isPlainObject(body) && typeof body.message === 'string' ? body.message : undefined;
 		return core.tasks.fail(core.tasks.get(params.taskId), message).json;
 	}),
+	route('POST', 'tasks/:taskId/audit', auditTask),
+	route('POST', 'tasks/:taskId/recall', ({ core, params }) => core.tasks.recall(core.tasks.get(params.taskId)).json),
 	route('GET', 'callbacks', ({ core }) => core.callbacks.attempts),
 ];
+
+/** Scale's own QA audits a completed task: body `{accepted: boolean, fixed?: boolean, comments?: string}`. */
+function auditTask({ core, params, body }: RouteContext): unknown {
+	const record = core.tasks.get(params.taskId);
+	if (!isPlainObject(body) || typeof body.accepted !== 'boolean') throw badRequest('Body must be {"accepted": true|false} (optionally "fixed": true, "comments").');
+	if (body.fixed !== undefined && typeof body.fixed !== 'boolean') throw badRequest('fixed must be a boolean');
+	if (body.comments !== undefined && body.comments !== null && typeof body.comments !== 'string') throw badRequest('comments must be a string');
+	return core.tasks.audit(record, { accepted: body.accepted, fixed: body.fixed === true, comments: (body.comments as string | null | undefined) ?? null, source: 'scale' }).json;
+}
 
 function setOptions({ core, body }: RouteContext): unknown {
 	if (!isPlainObject(body)) throw badRequest('Body must be a JSON object of sandbox options.');

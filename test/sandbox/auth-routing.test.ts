@@ -1,3 +1,4 @@
+import { isAuthorized } from '../../sandbox/auth';
 import type { Sandbox } from '../../sandbox/server';
 import { call, createProject, withSandbox } from './helpers';
 
@@ -20,6 +21,13 @@ describe('sandbox: auth, routing and error shapes', () => {
 		expect(bearer.status).toBe(401);
 	});
 
+	it('takes Bearer only where asked to (API v2 routes); Basic everywhere', () => {
+		expect(isAuthorized({ authorization: 'Bearer k1' }, ['k1'], true)).toBe(true);
+		expect(isAuthorized({ authorization: 'Bearer k2' }, ['k1'], true)).toBe(false);
+		expect(isAuthorized({ authorization: 'Bearer k1' }, ['k1'])).toBe(false);
+		expect(isAuthorized({ authorization: `Basic ${Buffer.from('k1:').toString('base64')}` }, ['k1'], true)).toBe(true);
+	});
+
 	it('accepts every configured key as Basic username with empty password', async () => {
 		expect((await call(sandbox, 'GET', 'projects')).status).toBe(200);
 		expect((await call(sandbox, 'GET', 'projects', { key: 'live_second_key' })).status).toBe(200);
@@ -33,7 +41,7 @@ describe('sandbox: auth, routing and error shapes', () => {
 		expect(wrongMethod.status).toBe(404);
 		const task = await call(sandbox, 'GET', 'task/000000000000000000000000');
 		expect(task.body).toEqual({ status_code: 404, error: 'Task with that ID not found.' });
-		const outside = await fetch(`${sandbox.origin}/v2/tasks`);
+		const outside = await fetch(`${sandbox.origin}/v9/tasks`);
 		expect(outside.status).toBe(404);
 	});
 
