@@ -2,7 +2,14 @@ import { request as httpRequest, type ClientRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
 import type { TimerRegistry } from './timers';
-import type { CallbackAttempt } from './types';
+import type { CallbackAttempt, CallbackEvent } from './types';
+
+/** Who a callback is about: a task (`task_id`) or a batch (`batch`), and why. */
+export interface CallbackSubject {
+	event: CallbackEvent;
+	task_id?: string;
+	batch?: string;
+}
 
 export interface CallbackSettings {
 	authKey: string;
@@ -29,10 +36,10 @@ export class CallbackDispatcher {
 	) {}
 
 	/** Delivers and reports the final outcome once. */
-	deliver(taskId: string, url: string, payload: unknown, onDone: (succeeded: boolean) => void): void {
+	deliver(subject: CallbackSubject, url: string, payload: unknown, onDone: (succeeded: boolean) => void): void {
 		if (EMAIL.test(url)) {
 			// Scale e-mails the payload; the sandbox only records that it would have.
-			this.record({ task_id: taskId, url, attempt: 1, time: new Date().toISOString(), succeeded: true });
+			this.record({ ...subject, url, attempt: 1, time: new Date().toISOString(), succeeded: true });
 			onDone(true);
 			return;
 		}
@@ -41,11 +48,11 @@ export class CallbackDispatcher {
 			target = new URL(url);
 			if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error(`unsupported protocol ${target.protocol}`);
 		} catch (error) {
-			this.record({ task_id: taskId, url, attempt: 1, time: new Date().toISOString(), error: String(error), succeeded: false });
+			this.record({ ...subject, url, attempt: 1, time: new Date().toISOString(), error: String(error), succeeded: false });
 			onDone(false);
 			return;
 		}
-		this.attempt(taskId, target, JSON.stringify(payload), 1, onDone);
+		this.attempt(subject, target, JSON.stringify(payload), 1, onDone);
 	}
 
 	abortAll(): void {
@@ -58,7 +65,7 @@ export class CallbackDispatcher {
 		this.attempts.length = 0;
 	}
 
-	private attempt(taskId: string, target: URL, body: string, attempt: number, onDone: (succeeded: boolean) => void): void {
+	private attempt(subject: CallbackSubject, target: URL, body: string, attempt: number, onDone: (succeeded: boolean) => void): void {
 		const settings = this.settings();
 		const generation = this.generation;
 		let settled = false;
@@ -68,10 +75,10 @@ export class CallbackDispatcher {
 			this.inFlight.delete(request);
 			if (generation !== this.generation) return;
 			const succeeded = status !== undefined && status >= 200 && status < 300;
-			this.record({ task_id: taskId, url: target.href, attempt, time: new Date().toISOString(), status, error, succeeded });
+			this.record({ ...subject, url: target.href, attempt, time: new Date().toISOString(), status, error, succeeded });
 			if (succeeded) onDone(true);
 			else if (attempt > settings.retries) onDone(false);
-			else this.timers.after(settings.retryDelayMs, () => this.attempt(taskId, target, body, attempt + 1, onDone));
+			else this.timers.after(settings.retryDelayMs, () => this.attempt(subject, target, body, attempt + 1, onDone));
 		};
 		const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
 		// agent:false — no keep-alive sockets left behind to hold the process open.

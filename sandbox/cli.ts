@@ -25,6 +25,7 @@ Usage: node build/sandbox/cli.js [options]
   --seed-project NAME       project of the seeded tasks (default sandbox-seed)
   --seed-batch NAME         batch of the seeded tasks
   --seed-type TYPE          task type of the seeded tasks (default imageannotation)
+  --seed-studio             seed a Studio project, labelers, assignments, a group and pending Studio batches
   --persist FILE            load/save state in FILE
   --help                    this text
 `;
@@ -87,6 +88,7 @@ export function optionsFromFlags(flags: Flags): SandboxOptions {
 		seedTasks: seedCount
 			? { count: seedCount, project: last('seed-project') ?? 'sandbox-seed', batch: last('seed-batch'), type: last('seed-type') }
 			: undefined,
+		seedStudio: last('seed-studio') === undefined ? undefined : last('seed-studio') !== 'false',
 		persistFile: last('persist'),
 	};
 }

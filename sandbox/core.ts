@@ -4,6 +4,7 @@ import { mergeOptions, defaultOptions } from './options';
 import { Persistence } from './persistence';
 import { TokenBucket } from './rate-limit';
 import { RequestLog } from './request-log';
+import { seedStudio } from './seed-studio';
 import { SandboxState } from './state';
 import { TaskLister } from './task-list';
 import { TaskService } from './tasks';
@@ -103,6 +104,7 @@ export class SandboxCore {
 	private seedFreshState(): void {
 		this.state.teammates.set(OWNER.email, { ...OWNER });
 		if (this.options.seedTasks && this.options.seedTasks.count > 0) this.tasks.seed(this.options.seedTasks);
+		if (this.options.seedStudio) seedStudio(this);
 		this.markDirty();
 	}
 

@@ -16,6 +16,7 @@ export function defaultOptions(): ResolvedOptions {
 		callbackRetries: 3,
 		callbackRetryDelayMs: 500,
 		seedTasks: null,
+		seedStudio: false,
 		persistFile: null,
 		maxLoggedRequests: 20000,
 		maxBodyBytes: 100 * 1024 * 1024,

@@ -120,8 +120,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		injectFaults: (faults) => core.faults.enqueue(faults),
 		clearFaults: () => core.faults.clearQueue(),
 		clearRequests: () => core.log.clear(),
-		tasks: () => core.state.taskOrder.map((record) => record.json),
-		task: (taskId) => core.state.tasks.get(taskId)?.json,
+		tasks: () => {
+			core.tasks.settleDue();
+			return core.state.taskOrder.map((record) => record.json);
+		},
+		task: (taskId) => {
+			core.tasks.settleDue();
+			return core.state.tasks.get(taskId)?.json;
+		},
 		batches: () => [...core.state.batches.values()].map((batch) => ({ ...batch.json, counts: { ...batch.counts } })),
 		projects: () => [...core.state.projects.values()].map((project) => project.json),
 		files: () => [...core.state.files.values()],
@@ -186,6 +192,8 @@ async function handleRequest(
 		if (error instanceof HttpError) sendError(response, error);
 		return;
 	}
+	// Completion is due by time, not only by timer: whatever is due is completed before any request is answered.
+	core.tasks.settleDue();
 	if (underPrefix(path, CONTROL_PREFIX)) {
 		handleControl(core, control, method, segmentsAfter(path, CONTROL_PREFIX), query, raw, request, response);
 		return;

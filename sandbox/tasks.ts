@@ -1,4 +1,5 @@
 import type { CallbackDispatcher } from './callbacks';
+import { DueQueue } from './due-queue';
 import type { TaskType } from './enums';
 import { badRequest, conflict, notFound, TASK_NOT_FOUND } from './errors';
 import { objectId } from './ids';
@@ -7,7 +8,7 @@ import { plausibleResponse } from './responses';
 import type { SandboxState } from './state';
 import { isoTime } from './time';
 import type { TimerRegistry } from './timers';
-import type { JsonObject, SeedTasksOptions, TaskJson, TaskRecord } from './types';
+import type { AuditJson, BatchRecord, CallbackEvent, JsonObject, SeedTasksOptions, TaskJson, TaskRecord } from './types';
 import { isPlainObject, objectBody, optionalObject, optionalString, stringArray } from './validate';
 
 /** Body keys that are task attributes; everything else is a type-specific param. */
@@ -24,9 +25,18 @@ export interface TaskServiceDeps {
 	markDirty: () => void;
 }
 
+export interface AuditInput {
+	accepted: boolean;
+	/** The reviewer corrected the response (audit_result `fixed`). */
+	fixed?: boolean;
+	comments?: string | null;
+	source: AuditJson['audit_source'];
+}
+
 /** Task life: create (pending) → complete / error / cancel, with auto-completion timers and callbacks. */
 export class TaskService {
 	private readonly completionTimers = new Map<string, NodeJS.Timeout>();
+	private readonly due = new DueQueue();
 
 	constructor(private readonly deps: TaskServiceDeps) {}
 
@@ -70,6 +80,8 @@ export class TaskService {
 		};
 		const record: TaskRecord = { seq: state.takeSeq(), createdMs, updatedMs: createdMs, reviewStatus: 'pending', json };
 		state.addTask(record);
+		const delay = this.deps.completionDelayMs();
+		if (delay !== null) record.dueMs = createdMs + delay;
 		this.scheduleCompletion(record);
 		this.deps.markDirty();
 		return record;
@@ -86,7 +98,8 @@ export class TaskService {
 		record.json.work_started = true;
 		this.deps.state.setTaskStatus(record, 'completed', now);
 		this.deps.markDirty();
-		this.sendCallback(record);
+		this.sendCallback(record, 'completed');
+		this.notifyBatchIfDone(record);
 		return record;
 	}
 
@@ -98,38 +111,103 @@ export class TaskService {
 		record.json.response = { error: message, attachments: [{ statusCode: 404, url: attachment }] };
 		this.deps.state.setTaskStatus(record, 'error');
 		this.deps.markDirty();
-		this.sendCallback(record);
+		this.sendCallback(record, 'error');
+		this.notifyBatchIfDone(record);
 		return record;
 	}
 
+	/** Only pending tasks can be canceled; Scale answers 400 for completed, errored and already-canceled tasks. */
 	cancel(record: TaskRecord, clearUniqueId: boolean): TaskRecord {
 		const status = record.json.status;
-		if (status === 'completed' || status === 'error') {
-			throw badRequest(`Cannot cancel a task with status ${status}.`);
-		}
+		if (status === 'canceled') throw badRequest('Task has already been canceled.');
+		if (status !== 'pending') throw badRequest(`Cannot cancel a task with status ${status}.`);
 		this.cancelCompletionTimer(record.json.task_id);
-		if (status === 'pending') this.deps.state.setTaskStatus(record, 'canceled');
+		this.deps.state.setTaskStatus(record, 'canceled');
 		if (clearUniqueId) this.deps.state.setUniqueId(record, undefined);
 		this.deps.markDirty();
+		this.notifyBatchIfDone(record);
 		return record;
 	}
 
-	/** Arms the auto-completion timer when a completion delay is configured. */
+	/** Records an audit on a completed task (review status follows it) and calls back: Scale notifies audit changes. */
+	audit(record: TaskRecord, input: AuditInput): TaskRecord {
+		if (record.json.status !== 'completed') throw badRequest('Only completed tasks can be audited.');
+		const result: AuditJson['audit_result'] = input.fixed ? 'fixed' : input.accepted ? 'accepted' : 'rejected';
+		record.json.audits.push({
+			audited_by: input.source === 'customer' ? 'customer' : 'scale-qa@sandbox.scale.local',
+			audited_at: new Date().toISOString(),
+			audit_time_secs: 0,
+			audit_result: result,
+			audit_source: input.source,
+			comments: input.comments ?? null,
+		});
+		this.deps.state.setReviewStatus(record, result);
+		this.deps.state.touchTask(record);
+		this.deps.markDirty();
+		this.sendCallback(record, 'audit');
+		return record;
+	}
+
+	/** Scale "recalls" a completed task for follow-on work: back to pending (response kept), callback with status pending. */
+	recall(record: TaskRecord): TaskRecord {
+		if (record.json.status !== 'completed') throw badRequest(`Only completed tasks can be recalled; this task is ${record.json.status}.`);
+		delete record.json.completed_at;
+		delete record.completedMs;
+		this.deps.state.setTaskStatus(record, 'pending');
+		record.dueMs = undefined;
+		this.scheduleCompletion(record);
+		this.deps.markDirty();
+		this.sendCallback(record, 'recall');
+		return record;
+	}
+
+	/**
+	 * Arms auto-completion when a completion delay is configured: the due time is kept on the record (so it survives
+	 * a restart) and in a queue that every request settles, and a timer completes it even when nobody asks.
+	 */
 	scheduleCompletion(record: TaskRecord): void {
-		const delay = this.deps.completionDelayMs();
-		if (delay === null || record.json.status !== 'pending') return;
+		if (record.json.status !== 'pending') return;
+		if (record.dueMs === undefined) {
+			const delay = this.deps.completionDelayMs();
+			if (delay === null) return;
+			record.dueMs = Date.now() + delay;
+		}
 		const taskId = record.json.task_id;
-		this.cancelCompletionTimer(taskId);
-		const timer = this.deps.timers.after(delay, () => {
+		this.clearCompletionTimer(taskId);
+		this.due.push(record, record.dueMs);
+		const timer = this.deps.timers.after(Math.max(0, record.dueMs - Date.now()), () => {
 			this.completionTimers.delete(taskId);
 			if (record.json.status === 'pending') this.complete(record);
 		});
 		this.completionTimers.set(taskId, timer);
 	}
 
+	/** Completes every task whose completion is due, so a read never answers `pending` for a task past its due time. */
+	settleDue(now = Date.now()): void {
+		if (this.due.size === 0) return;
+		for (const record of this.due.takeDue(now)) if (record.json.status === 'pending') this.complete(record);
+	}
+
 	clearTimers(): void {
 		for (const timer of this.completionTimers.values()) this.deps.timers.cancel(timer);
 		this.completionTimers.clear();
+		this.due.clear();
+	}
+
+	/**
+	 * Batch-completion callback (Scale's batch `callback`): once per finalized batch, when none of its tasks is pending.
+	 * Payload `{batch, status: "completed", stats: {completed, canceled, error}}`.
+	 */
+	notifyBatchIfDone(subject: TaskRecord | BatchRecord): void {
+		const batch = 'counts' in subject ? subject : subject.json.batch === undefined ? undefined : this.deps.state.batches.get(subject.json.batch);
+		if (!batch || !batch.finalized || batch.completionCallbackSent || batch.json.callback === '') return;
+		const { pending, completed, canceled, error } = batch.counts;
+		if (pending > 0 || completed + canceled + error === 0) return;
+		batch.completionCallbackSent = true;
+		this.deps.markDirty();
+		const name = batch.json.name;
+		const payload = { batch: name, status: 'completed', stats: { completed, canceled, error } };
+		this.deps.callbacks.deliver({ event: 'batch_completed', batch: name }, batch.json.callback, payload, () => undefined);
 	}
 
 	/** Creates `count` completed tasks directly (no timers, no callbacks), with distinct increasing created_at. */
@@ -152,18 +230,26 @@ export class TaskService {
 		this.deps.markDirty();
 	}
 
-	private sendCallback(record: TaskRecord): void {
+	/** Task callback body `{task, response, task_id, status}` (Scale's callback docs), whatever the event. */
+	private sendCallback(record: TaskRecord, event: CallbackEvent): void {
 		const url = record.json.callback_url;
 		if (url === undefined) return;
 		const payload = { task: structuredClone(record.json), response: record.json.response, task_id: record.json.task_id, status: record.json.status };
-		this.deps.callbacks.deliver(record.json.task_id, url, payload, (succeeded) => {
+		this.deps.callbacks.deliver({ event, task_id: record.json.task_id }, url, payload, (succeeded) => {
 			record.json.callback_succeeded = succeeded;
 			this.deps.state.touchTask(record);
 			this.deps.markDirty();
 		});
 	}
 
+	/** The task is settled by hand: no longer due, no timer. */
 	private cancelCompletionTimer(taskId: string): void {
+		const record = this.deps.state.tasks.get(taskId);
+		if (record) record.dueMs = undefined;
+		this.clearCompletionTimer(taskId);
+	}
+
+	private clearCompletionTimer(taskId: string): void {
 		const timer = this.completionTimers.get(taskId);
 		if (timer === undefined) return;
 		this.deps.timers.cancel(timer);

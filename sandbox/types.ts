@@ -32,8 +32,9 @@ export interface AuditJson {
 	audited_by: string;
 	audited_at: string;
 	audit_time_secs: number;
-	audit_result: 'accepted' | 'rejected';
-	audit_source: 'customer';
+	audit_result: 'accepted' | 'fixed' | 'rejected';
+	/** `customer` for POST /task/{id}/audit; `scale` for audits made through the control API (Scale's own QA). */
+	audit_source: 'customer' | 'scale';
 	comments?: string | null;
 }
 
@@ -44,6 +45,8 @@ export interface TaskRecord {
 	createdMs: number;
 	updatedMs: number;
 	completedMs?: number;
+	/** When auto-completion is due (completionDelayMs after create); checked on every request and by a timer. */
+	dueMs?: number;
 	reviewStatus: ReviewStatus;
 	json: TaskJson;
 }
@@ -73,6 +76,10 @@ export interface BatchRecord {
 	createdMs: number;
 	counts: BatchCounts;
 	studioGroups: string[];
+	/** Set by POST /batches/{name}/finalize; only finalized batches send the batch-completion callback. */
+	finalized?: boolean;
+	/** The batch-completion callback is sent once per batch. */
+	completionCallbackSent?: boolean;
 	json: BatchJson;
 }
 
@@ -159,8 +166,15 @@ export interface RequestLogEntry {
 	fault?: FaultKind;
 }
 
+/** What a callback reports: task completion / error, an audit, a recall (completed → pending), or a finished batch. */
+export type CallbackEvent = 'completed' | 'error' | 'audit' | 'recall' | 'batch_completed';
+
 export interface CallbackAttempt {
-	task_id: string;
+	event: CallbackEvent;
+	/** Set for task callbacks. */
+	task_id?: string;
+	/** Set for batch-completion callbacks. */
+	batch?: string;
 	url: string;
 	attempt: number;
 	time: string;
@@ -233,6 +247,8 @@ export interface SandboxOptions {
 	callbackRetryDelayMs?: number;
 	/** Creates N completed tasks at start (and after reset) when the state is fresh. */
 	seedTasks?: SeedTasksOptions | null;
+	/** Seeds a Studio project with labelers, assignments, a project group and two pending Studio batches (fresh state only). */
+	seedStudio?: boolean;
 	/** Load state from this file at start when present; save after mutations (debounced) and on close. */
 	persistFile?: string | null;
 	/** Request-log entries kept (oldest dropped). Default 20000. */
@@ -253,6 +269,7 @@ export interface ResolvedOptions {
 	callbackRetries: number;
 	callbackRetryDelayMs: number;
 	seedTasks: SeedTasksOptions | null;
+	seedStudio: boolean;
 	persistFile: string | null;
 	maxLoggedRequests: number;
 	maxBodyBytes: number;

@@ -40,14 +40,19 @@ function createBatch({ core, body: rawBody }: RouteContext): unknown {
 	return batch.json;
 }
 
-/** Staging batches start; started ones are left alone ("does nothing but returns 200", spec §3.2). */
+/**
+ * Staging batches start; started ones keep their status ("does nothing but returns 200", spec §3.2). Either way the
+ * batch is now finalized, so its completion callback goes out once no task is pending (possibly right now).
+ */
 function finalizeBatch({ core, params }: RouteContext): unknown {
 	const batch = getBatch(core, params.name);
 	if (batch.json.status === 'staging') {
 		batch.json.status = 'in_progress';
 		refreshBatchStatus(batch);
-		core.markDirty();
 	}
+	batch.finalized = true;
+	core.markDirty();
+	core.tasks.notifyBatchIfDone(batch);
 	return batch.json;
 }
 
@@ -63,7 +68,7 @@ function setBatchMetadata({ core, params, body }: RouteContext): unknown {
 	return batch.json;
 }
 
-/** Offset paging, oldest first, so pages stay put while new batches are created. */
+/** Offset paging, newest first like Scale (and like GET /tasks). */
 function listBatches({ core, query }: RouteContext): unknown {
 	const project = query.get('project') || undefined;
 	const status = query.get('status') || undefined;
@@ -85,6 +90,7 @@ function listBatches({ core, query }: RouteContext): unknown {
 			(to === undefined || batch.createdMs < to) &&
 			!(excludeArchived && batch.json.archived),
 	);
+	matching.sort((a, b) => b.seq - a.seq);
 	return {
 		docs: matching.slice(offset, offset + limit).map((batch) => batch.json),
 		totalDocs: matching.length,

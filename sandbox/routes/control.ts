@@ -36,8 +36,19 @@ export const controlRoutes: Route[] = [
 		const message = isPlainObject(body) && typeof body.message === 'string' ? body.message : undefined;
 		return core.tasks.fail(core.tasks.get(params.taskId), message).json;
 	}),
+	route('POST', 'tasks/:taskId/audit', auditTask),
+	route('POST', 'tasks/:taskId/recall', ({ core, params }) => core.tasks.recall(core.tasks.get(params.taskId)).json),
 	route('GET', 'callbacks', ({ core }) => core.callbacks.attempts),
 ];
+
+/** Scale's own QA audits a completed task: body `{accepted: boolean, fixed?: boolean, comments?: string}`. */
+function auditTask({ core, params, body }: RouteContext): unknown {
+	const record = core.tasks.get(params.taskId);
+	if (!isPlainObject(body) || typeof body.accepted !== 'boolean') throw badRequest('Body must be {"accepted": true|false} (optionally "fixed": true, "comments").');
+	if (body.fixed !== undefined && typeof body.fixed !== 'boolean') throw badRequest('fixed must be a boolean');
+	if (body.comments !== undefined && body.comments !== null && typeof body.comments !== 'string') throw badRequest('comments must be a string');
+	return core.tasks.audit(record, { accepted: body.accepted, fixed: body.fixed === true, comments: (body.comments as string | null | undefined) ?? null, source: 'scale' }).json;
+}
 
 function setOptions({ core, body }: RouteContext): unknown {
 	if (!isPlainObject(body)) throw badRequest('Body must be a JSON object of sandbox options.');

@@ -20,7 +20,11 @@ function createQualityTask({ core, params, body: rawBody }: RouteContext, kind: 
 	}
 	checkRequiredParams(type, body);
 	const project = optionalString(body, 'project');
-	if (project !== undefined && !core.state.projects.has(project)) throw notFound(`Project with name "${project}" not found.`);
+	// Evaluation and training tasks are Rapid quality tasks: Scale takes them only in a Rapid project.
+	if (project === undefined) throw badRequest(`Missing required parameter: project (${kind} tasks belong to a Rapid project)`);
+	const record = core.state.projects.get(project);
+	if (!record) throw notFound(`Project with name "${project}" not found.`);
+	if (!record.json.rapid) throw badRequest(`Project "${project}" is not a Rapid project; ${kind} tasks can only be created in Rapid projects.`);
 	const { expected_response, initial_response, ...taskParams } = body;
 	const task: QualityTaskJson = {
 		id: objectId(),

@@ -80,9 +80,14 @@ function findGroup(project: ProjectRecord, name: string): ProjectGroupJson {
 	return group;
 }
 
-/** Pending (not completed) batches: custom priority first, otherwise calibration batches then creation order. */
+/**
+ * Pending (not completed) batches of Studio projects only: custom priority first, otherwise calibration batches then
+ * creation order.
+ */
 function pendingBatches(core: SandboxCore): BatchRecord[] {
-	const pending = [...core.state.batches.values()].filter((batch) => batch.json.status !== 'completed');
+	const pending = [...core.state.batches.values()].filter(
+		(batch) => batch.json.status !== 'completed' && core.state.projects.get(batch.json.project)?.json.studio === true,
+	);
 	const priority = core.state.studioPriority;
 	if (priority) {
 		const rank = new Map(priority.map((name, index) => [name, index]));

@@ -41,18 +41,8 @@ function cancelTask({ core, params, query }: RouteContext): unknown {
 function auditTask({ core, params, body }: RouteContext): unknown {
 	const record = core.tasks.get(params.taskId);
 	if (!isPlainObject(body) || typeof body.accepted !== 'boolean') throw badRequest('Missing required parameter: accepted (boolean)');
-	if (record.json.status !== 'completed') throw badRequest('Only completed tasks can be audited.');
 	const comments = body.comments === undefined || body.comments === null ? null : optionalString(body, 'comments');
-	record.json.audits.push({
-		audited_by: 'customer',
-		audited_at: new Date().toISOString(),
-		audit_time_secs: 0,
-		audit_result: body.accepted ? 'accepted' : 'rejected',
-		audit_source: 'customer',
-		comments,
-	});
-	core.state.setReviewStatus(record, body.accepted ? 'accepted' : 'rejected');
-	return saved(core, record);
+	return core.tasks.audit(record, { accepted: body.accepted, comments, source: 'customer' }).json;
 }
 
 function setUniqueId({ core, params, body }: RouteContext): unknown {

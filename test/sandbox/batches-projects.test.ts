@@ -62,11 +62,20 @@ describe('sandbox: batches', () => {
 			offset += page.body.limit;
 		}
 		expect(pages).toBe(3);
-		expect(names).toEqual(Array.from({ length: 25 }, (_, index) => `paged-${index}`));
+		expect(names).toEqual(Array.from({ length: 25 }, (_, index) => `paged-${24 - index}`));
 		const capped = await call(sandbox, 'GET', 'batches?limit=500');
 		expect(capped.body.limit).toBe(100);
 		const staging = await call(sandbox, 'GET', 'batches?status=staging');
 		expect(staging.body.totalDocs).toBe(25);
+	});
+
+	it('lists batches newest first, as Scale does', async () => {
+		await createProject(sandbox, 'order-project');
+		for (const name of ['b1', 'b2', 'b3', 'b4']) await call(sandbox, 'POST', 'batches', { body: { project: 'order-project', name } });
+		const page = await call(sandbox, 'GET', 'batches?project=order-project&limit=3');
+		expect(page.body.docs.map((batch: Loose) => batch.name)).toEqual(['b4', 'b3', 'b2']);
+		const next = await call(sandbox, 'GET', 'batches?project=order-project&limit=3&offset=3');
+		expect(next.body.docs.map((batch: Loose) => batch.name)).toEqual(['b1']);
 	});
 
 	it('starts Rapid batches in staging; finalize moves them to in_progress', async () => {
@@ -158,13 +167,17 @@ describe('sandbox: projects, teams and studio', () => {
 		expect(updated.body.workers.map((worker: Loose) => worker.email)).toEqual(['b@example.com']);
 		expect((await call(sandbox, 'GET', `studio/projects/${ENCODED}/groups`)).body).toHaveLength(1);
 
-		await call(sandbox, 'POST', 'batches', { body: { project: NAME_WITH_SPACE_AND_SLASH, name: 'sb-1' } });
-		await call(sandbox, 'POST', 'batches', { body: { project: NAME_WITH_SPACE_AND_SLASH, name: 'sb-2', calibration_batch: true } });
+		// Only pending batches of Studio projects are Studio batches.
+		await createProject(sandbox, 'studio-project', 'imageannotation', { studio: true });
+		await call(sandbox, 'POST', `studio/projects/studio-project/groups`, { body: { emails: ['b@example.com'], name: 'Group S' } });
+		await call(sandbox, 'POST', 'batches', { body: { project: NAME_WITH_SPACE_AND_SLASH, name: 'not-studio' } });
+		await call(sandbox, 'POST', 'batches', { body: { project: 'studio-project', name: 'sb-1' } });
+		await call(sandbox, 'POST', 'batches', { body: { project: 'studio-project', name: 'sb-2', calibration_batch: true } });
 		const defaults = await call(sandbox, 'GET', 'studio/batches');
 		expect(defaults.body.map((batch: Loose) => batch.name)).toEqual(['sb-2', 'sb-1']);
-		expect(defaults.body[0]).toMatchObject({ projectName: NAME_WITH_SPACE_AND_SLASH, batchType: 'Calibration', total: 0, completed: 0, groups: [] });
-		const assigned = await call(sandbox, 'PUT', 'studio/batches/sb-1', { body: { groups: ['Group 1/A'] } });
-		expect(assigned.body.groups).toEqual([expect.objectContaining({ name: 'Group 1/A' })]);
+		expect(defaults.body[0]).toMatchObject({ projectName: 'studio-project', batchType: 'Calibration', total: 0, completed: 0, groups: [] });
+		const assigned = await call(sandbox, 'PUT', 'studio/batches/sb-1', { body: { groups: ['Group S'] } });
+		expect(assigned.body.groups).toEqual([expect.objectContaining({ name: 'Group S' })]);
 		expect((await call(sandbox, 'PUT', 'studio/batches/sb-1', { body: { groups: ['nope'] } })).status).toBe(404);
 		const reordered = await call(sandbox, 'POST', 'studio/batches/set_priorities', { body: { batches: [{ name: 'sb-1' }, { name: 'sb-2' }] } });
 		expect(reordered.body.map((batch: Loose) => batch.name)).toEqual(['sb-1', 'sb-2']);

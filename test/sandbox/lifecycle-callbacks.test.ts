@@ -1,34 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { Sandbox } from '../../sandbox/server';
-import { call, createTask, waitFor, withSandbox, type Loose } from './helpers';
-
-interface Received {
-	headers: IncomingHttpHeaders;
-	body: Loose;
-}
-
-/** Local callback receiver answering with the given statuses in turn (the last one repeats). */
-async function startReceiver(statuses: number[]): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
-	const received: Received[] = [];
-	const server: Server = createServer((request, response) => {
-		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => {
-			received.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-			response.writeHead(statuses[Math.min(received.length - 1, statuses.length - 1)]);
-			response.end();
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/scale-callback`,
-		received,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-	};
-}
+import { call, createTask, startReceiver, waitFor, withSandbox } from './helpers';
 
 describe('sandbox: task completion and callbacks', () => {
 	let sandbox: Sandbox;

@@ -113,6 +113,18 @@ describe('sandbox: task endpoints', () => {
 		expect((await call(sandbox, 'POST', 'task/000000000000000000000000/cancel')).status).toBe(404);
 	});
 
+	it('refuses (400) to cancel a task that is already canceled or in error', async () => {
+		const task = await createTask(sandbox);
+		expect((await call(sandbox, 'POST', `task/${task.task_id}/cancel`)).status).toBe(200);
+		const again = await call(sandbox, 'POST', `task/${task.task_id}/cancel`);
+		expect(again.status).toBe(400);
+		expect(again.body).toEqual({ status_code: 400, error: expect.stringMatching(/already been canceled/) });
+		const failed = await createTask(sandbox);
+		sandbox.failTask(failed.task_id);
+		expect((await call(sandbox, 'POST', `task/${failed.task_id}/cancel`)).status).toBe(400);
+		expect(sandbox.task(task.task_id)!.status).toBe('canceled');
+	});
+
 	it('replaces metadata with the bare body, and with {} when no body arrives', async () => {
 		const task = await createTask(sandbox, { metadata: { old: true } });
 		const set = await call(sandbox, 'POST', `task/${task.task_id}/setMetadata`, { body: { key: 'value', nested: { n: 1 } } });
@@ -151,20 +163,30 @@ describe('sandbox: task endpoints', () => {
 		]);
 	});
 
-	it('creates evaluation and training tasks only with expected_response', async () => {
-		const missing = await call(sandbox, 'POST', 'evaluation_tasks/imageannotation', { body: { attachment: 'x' } });
+	it('creates evaluation and training tasks only with expected_response, only in a Rapid project', async () => {
+		await createProject(sandbox, 'quality-rapid', 'imageannotation', { rapid: true });
+		await createProject(sandbox, 'quality-plain');
+		const missing = await call(sandbox, 'POST', 'evaluation_tasks/imageannotation', { body: { attachment: 'x', project: 'quality-rapid' } });
 		expect(missing.status).toBe(400);
+		for (const kind of ['evaluation_tasks', 'training_tasks']) {
+			const withoutProject = await call(sandbox, 'POST', `${kind}/imageannotation`, { body: { attachment: 'x', expected_response: {} } });
+			expect(withoutProject.status).toBe(400);
+			expect(withoutProject.body.error).toMatch(/project/);
+			const plain = await call(sandbox, 'POST', `${kind}/imageannotation`, { body: { attachment: 'x', expected_response: {}, project: 'quality-plain' } });
+			expect(plain.status).toBe(400);
+			expect(plain.body.error).toMatch(/Rapid/);
+		}
 		const evaluation = await call(sandbox, 'POST', 'evaluation_tasks/imageannotation', {
-			body: { attachment: 'x', expected_response: { annotations: [] }, initial_response: { annotations: [1] } },
+			body: { attachment: 'x', project: 'quality-rapid', expected_response: { annotations: [] }, initial_response: { annotations: [1] } },
 		});
 		expect(evaluation.status).toBe(200);
 		expect(evaluation.body).toMatchObject({ id: expect.any(String), expected_response: { annotations: [] }, initial_response: { annotations: [1] } });
 		const training = await call(sandbox, 'POST', 'training_tasks/categorization', {
-			body: { attachment: 'x', categories: ['a'], expected_response: { category: 'a' } },
+			body: { attachment: 'x', categories: ['a'], project: 'quality-rapid', expected_response: { category: 'a' } },
 		});
 		expect(training.status).toBe(200);
 		expect(training.body.expected_response).toEqual({ category: 'a' });
-		expect((await call(sandbox, 'POST', 'training_tasks/categorization', { body: { attachment: 'x', categories: ['a'] } })).status).toBe(400);
+		expect((await call(sandbox, 'POST', 'training_tasks/categorization', { body: { attachment: 'x', categories: ['a'], project: 'quality-rapid' } })).status).toBe(400);
 		expect(sandbox.qualityTasks().map((task) => task.kind)).toEqual(['evaluation', 'training']);
 	});
 });
