@@ -28,7 +28,7 @@ describe('Scale Polling Trigger: New GenAI Delivery (GET /v2/deliveries)', () =>
 	it('emits each new delivery once, asking by delivered_after at the v2 root of the credential\'s base URL', async () => {
 		const trigger = poller();
 		const queries: Array<Record<string, string>> = [];
-		const serve = (body: unknown) =>
+		const serve = (body: { deliveries: object[] }) =>
 			nock('https://api.scale.com', { reqheaders: { authorization: auth } })
 				.get('/v2/deliveries')
 				.query((query) => {

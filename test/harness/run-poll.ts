@@ -78,7 +78,8 @@ export class Poller {
 		const returned = await this.pollers.runPollFunction(workflow, node, context);
 		const staticDataChanged = workflow.staticData.__dataChanged === true;
 		if (mode !== 'manual' && staticDataChanged) {
-			const { __dataChanged: _changed, ...data } = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			const data = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			delete data.__dataChanged;
 			this.staticData = data;
 		}
 		return { returned, items: returned?.[0] ?? [], staticDataChanged };
