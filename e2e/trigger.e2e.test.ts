@@ -68,6 +68,7 @@ let sandbox: Sandbox;
 let n8n: N8nInstance;
 let userFolder: string;
 let apiKey: string;
+let cookie: string;
 
 async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
 	const response = await fetch(`${n8n.url}/api/v1${path}`, {
@@ -77,6 +78,26 @@ async function api(method: string, path: string, body?: unknown): Promise<{ stat
 	});
 	const text = await response.text();
 	return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+interface PublicationStatus {
+	status: 'in_progress' | 'published' | 'partial' | 'failed' | 'not_published';
+	triggers: Array<{ nodeId: string; status: string; errorMessage: string | null }>;
+}
+
+/**
+ * Publishes as the editor's Publish button does. n8n 2.41 answers at once and activates the triggers in the
+ * background (its publication outbox), so this waits for the outcome the editor then shows.
+ */
+async function publish(workflowId: string): Promise<PublicationStatus> {
+	expect((await api('POST', `/workflows/${workflowId}/publish`, {})).status).toBe(200);
+	return await waitFor(`the publication of ${workflowId}`, async () => {
+		const response = await fetch(`${n8n.url}/rest/workflows/${workflowId}/publication-status`, { headers: { Cookie: cookie } });
+		expect(response.status).toBe(200);
+		const json = (await response.json()) as { data?: PublicationStatus } & PublicationStatus;
+		const status = json.data ?? json;
+		return status.status === 'in_progress' || status.status === 'not_published' ? undefined : status;
+	});
 }
 
 async function executions(workflowId: string): Promise<Execution[]> {
@@ -167,7 +188,7 @@ beforeAll(async () => {
 		}),
 	);
 	await n8n.start();
-	const cookie = await n8n.login();
+	cookie = await n8n.login();
 	const response = await fetch(`${n8n.url}/rest/api-keys`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json', Cookie: cookie },
@@ -188,20 +209,19 @@ afterAll(async () => {
 });
 
 test('publishing a Scale Trigger whose credential has no Callback Auth Key fails, saying where Scale shows the key', async () => {
-	const published = await api('POST', '/workflows/scaleE2eNoKey/publish', {});
+	const publication = await publish('scaleE2eNoKey');
 
-	expect(published.status).toBeGreaterThanOrEqual(400);
-	expect(String(published.body.message)).toContain('no Callback Auth Key');
-	expect(String(published.body.message)).toContain('API Keys → Live Callback Auth Key');
-	const workflow = await api('GET', '/workflows/scaleE2eNoKey');
-	expect(workflow.body.active).toBe(false);
+	expect(publication.status).toBe('failed');
+	expect(publication.triggers).toHaveLength(1);
+	expect(publication.triggers[0].errorMessage).toContain('no Callback Auth Key');
+	expect(publication.triggers[0].errorMessage).toContain('API Keys → Live Callback Auth Key');
 	// Nothing listens: a callback is not silently refused with 401 for 24 hours.
 	const callback = await fetch(n8n.webhookUrl('scale-e2e-no-key', 'callback'), { method: 'POST' });
 	expect(callback.status).toBe(404);
 }, 60_000);
 
 test('every verified callback kind is answered 2xx with a JSON acknowledgement', async () => {
-	expect((await api('POST', '/workflows/scaleE2eAllEvents/publish', {})).status).toBe(200);
+	expect((await publish('scaleE2eAllEvents')).status).toBe('published');
 	const task = (extra: Record<string, unknown>) => ({
 		task_id: 'e2e-task-1',
 		task: { task_id: 'e2e-task-1', type: 'imageannotation', project: 'only-this-project', completed_at: '2026-11-29T10:00:00.000Z', ...extra },
@@ -248,7 +268,7 @@ test('every verified callback kind is answered 2xx with a JSON acknowledgement',
 }, 120_000);
 
 test('the Batch Completed example runs once when the sandbox completes a batch, and exports its tasks', async () => {
-	expect((await api('POST', '/workflows/scaleExampleBatchExport/publish', {})).status).toBe(200);
+	expect((await publish('scaleExampleBatchExport')).status).toBe('published');
 	const batch = `e2e-batch-${Date.now()}`;
 	await sandboxCall('POST', 'batches', {
 		project: PROJECT,
@@ -286,8 +306,7 @@ test('the Batch Completed example runs once when the sandbox completes a batch, 
 test('the polling trigger picks up tasks completed in the sandbox within one poll interval, each exactly once across two polls', async () => {
 	const ids = await createTasks(8, { project: POLL_PROJECT });
 	// Published: the first poll runs now and starts from now.
-	expect((await api('POST', '/workflows/scaleE2ePolling/publish', {})).status).toBe(200);
-	await sleep(1000);
+	expect((await publish('scaleE2ePolling')).status).toBe('published');
 
 	const pollIds = (list: Execution[]) =>
 		list.flatMap(
