@@ -188,7 +188,14 @@ beforeAll(async () => {
 		}),
 	);
 	await n8n.start();
-	cookie = await n8n.login();
+	// /rest/settings answers a moment before the owner can log in.
+	cookie = await waitFor('the owner login', async () => {
+		try {
+			return await n8n.login();
+		} catch {
+			return undefined;
+		}
+	});
 	const response = await fetch(`${n8n.url}/rest/api-keys`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json', Cookie: cookie },
