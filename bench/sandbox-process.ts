@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 import type { RequestLogEntry, SandboxOptions, TaskJson } from '../sandbox/server';
+import { spawnSandbox } from '../sandbox/spawn';
 
 /**
  * The sandbox in its own process, so that the benchmark's CPU time and RSS are the node's alone and the
@@ -15,18 +16,7 @@ export class SandboxProcess {
 	) {}
 
 	static async start(): Promise<SandboxProcess> {
-		const child = spawn(process.execPath, [join(__dirname, '../sandbox/cli.js'), '--port', '0'], {
-			stdio: ['ignore', 'pipe', 'inherit'],
-		});
-		const url = await new Promise<string>((resolve, reject) => {
-			let text = '';
-			child.stdout!.on('data', (chunk: Buffer) => {
-				text += chunk.toString();
-				const match = /listening on (http:\/\/\S+\/v1)/.exec(text);
-				if (match) resolve(match[1]);
-			});
-			child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-		});
+		const { child, url } = await spawnSandbox(join(__dirname, '../sandbox/cli.js'), ['--port', '0']);
 		return new SandboxProcess(child, url, url.replace(/\/v1$/, ''));
 	}
 
@@ -57,9 +47,15 @@ export class SandboxProcess {
 		await this.control('DELETE', '/requests');
 	}
 
+	/** The whole request log, read page by page. */
 	async requests(): Promise<RequestLogEntry[]> {
-		const log = await this.control<RequestLogEntry[] | { requests: RequestLogEntry[] }>('GET', '/requests');
-		return Array.isArray(log) ? log : log.requests;
+		const entries: RequestLogEntry[] = [];
+		for (let since = 0; ; ) {
+			const page = await this.control<{ requests: RequestLogEntry[]; next_since: number; has_more: boolean }>('GET', `/requests?since=${since}&limit=1000`);
+			entries.push(...page.requests);
+			if (!page.has_more) return entries;
+			since = page.next_since;
+		}
 	}
 
 	async tasks(): Promise<TaskJson[]> {

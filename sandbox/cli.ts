@@ -27,6 +27,12 @@ Usage: node build/sandbox/cli.js [options]
   --seed-type TYPE          task type of the seeded tasks (default imageannotation)
   --seed-studio             seed a Studio project, labelers, assignments, a group and pending Studio batches
   --persist FILE            load/save state in FILE
+  --lenient                 accept what Scale refuses (unknown query parameters, bodies not sent as JSON,
+                            a next_token reused with other filters)
+  --max-body-bytes N        largest request body (default 104857600; 413 above)
+  --max-logged-requests N   request-log entries kept (default 20000)
+  --max-log-bytes N         request-log size bound in bytes (default 67108864)
+  --max-logged-body-bytes N bodies above this are logged as a preview plus their size (default 65536)
   --help                    this text
 `;
 
@@ -66,6 +72,13 @@ export function optionsFromFlags(flags: Flags): SandboxOptions {
 		if (!Number.isFinite(value)) throw new Error(`--${name} needs a number, got ${raw}`);
 		return value;
 	};
+	/** `--name` alone (or `--name=true`) is true, `--name=false` false. */
+	const flag = (name: string): boolean | undefined => {
+		const raw = last(name);
+		if (raw === undefined) return undefined;
+		if (raw !== 'true' && raw !== 'false') throw new Error(`--${name} takes no value (or =true / =false), got ${raw}`);
+		return raw === 'true';
+	};
 	const seedCount = number('seed-tasks');
 	const rateLimit = number('rate-limit');
 	return {
@@ -88,8 +101,13 @@ export function optionsFromFlags(flags: Flags): SandboxOptions {
 		seedTasks: seedCount
 			? { count: seedCount, project: last('seed-project') ?? 'sandbox-seed', batch: last('seed-batch'), type: last('seed-type') }
 			: undefined,
-		seedStudio: last('seed-studio') === undefined ? undefined : last('seed-studio') !== 'false',
+		seedStudio: flag('seed-studio'),
 		persistFile: last('persist'),
+		lenient: flag('lenient'),
+		maxBodyBytes: number('max-body-bytes'),
+		maxLoggedRequests: number('max-logged-requests'),
+		maxLogBytes: number('max-log-bytes'),
+		maxLoggedBodyBytes: number('max-logged-body-bytes'),
 	};
 }
 
@@ -101,6 +119,9 @@ async function main(): Promise<void> {
 	}
 	const sandbox = await startSandbox(optionsFromFlags(flags));
 	process.stdout.write(`Scale sandbox listening on ${sandbox.url} (API key: ${sandbox.options.apiKeys[0]})\n`);
+	// A sandbox is a long-running dev server: a bug in one request or callback is reported, not fatal.
+	process.on('uncaughtException', (error) => process.stderr.write(`Scale sandbox: unexpected error (still serving): ${error.stack ?? String(error)}\n`));
+	process.on('unhandledRejection', (error) => process.stderr.write(`Scale sandbox: unexpected error (still serving): ${String(error)}\n`));
 	const stop = (): void => {
 		sandbox.close().then(
 			() => process.exit(0),

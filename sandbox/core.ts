@@ -3,7 +3,7 @@ import { FaultInjector } from './faults';
 import { mergeOptions, defaultOptions } from './options';
 import { Persistence } from './persistence';
 import { TokenBucket } from './rate-limit';
-import { RequestLog } from './request-log';
+import { RequestLog, type RequestLogLimits } from './request-log';
 import { seedStudio } from './seed-studio';
 import { SandboxState } from './state';
 import { TaskLister } from './task-list';
@@ -32,7 +32,7 @@ export class SandboxCore {
 	readonly faults: FaultInjector;
 	readonly log: RequestLog;
 	bucket: TokenBucket | null = null;
-	private readonly persistence: Persistence | null;
+	readonly persistence: Persistence | null;
 
 	constructor(options: SandboxOptions) {
 		this.options = mergeOptions(defaultOptions(), options);
@@ -50,10 +50,10 @@ export class SandboxCore {
 		});
 		this.lister = new TaskLister(this.state);
 		this.faults = new FaultInjector(this.options.faults);
-		this.log = new RequestLog(this.options.maxLoggedRequests);
+		this.log = new RequestLog(this.logLimits());
 		this.bucket = this.newBucket();
 		const file = this.options.persistFile;
-		this.persistence = file ? new Persistence(file, this.timers, () => this.state.snapshot()) : null;
+		this.persistence = file ? new Persistence(file, this.timers, () => this.state.snapshotParts()) : null;
 	}
 
 	/** Loads the persisted state when there is one, else builds a fresh (seeded) state. */
@@ -61,6 +61,8 @@ export class SandboxCore {
 		const snapshot = this.persistence?.load();
 		if (!snapshot) {
 			this.seedFreshState();
+			// Saved at once, so a kill right after start does not lose the seeded state.
+			this.persistence?.saveNow();
 			return;
 		}
 		this.state.restore(snapshot);
@@ -72,7 +74,7 @@ export class SandboxCore {
 		this.options = mergeOptions(previous, partial);
 		if (partial.rateLimit !== undefined) this.bucket = this.newBucket();
 		this.faults.configure(this.options.faults);
-		this.log.setMax(this.options.maxLoggedRequests);
+		this.log.setLimits(this.logLimits());
 		return this.options;
 	}
 
@@ -106,6 +108,11 @@ export class SandboxCore {
 		if (this.options.seedTasks && this.options.seedTasks.count > 0) this.tasks.seed(this.options.seedTasks);
 		if (this.options.seedStudio) seedStudio(this);
 		this.markDirty();
+	}
+
+	private logLimits(): RequestLogLimits {
+		const { maxLoggedRequests, maxLogBytes, maxLoggedBodyBytes } = this.options;
+		return { maxEntries: maxLoggedRequests, maxBytes: maxLogBytes, maxBodyBytes: maxLoggedBodyBytes };
 	}
 
 	private newBucket(): TokenBucket | null {

@@ -3,20 +3,41 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, badRequest, errorBody } from './errors';
 import { multipartBoundary, parseMultipart, type MultipartBody } from './multipart';
 
+/** 413 for a body over the limit; `received` is how many bytes actually arrived. */
+export class BodyTooLarge extends HttpError {
+	constructor(
+		maxBytes: number,
+		readonly received: number,
+	) {
+		super(413, `Request body larger than ${maxBytes} bytes (${received} received).`, { connection: 'close' });
+	}
+}
+
+/**
+ * The whole body, or a 413 once it is over `maxBytes`. An oversized body is still read to its end (and dropped)
+ * so the client, which is still sending, receives the 413 instead of a reset connection.
+ */
 export function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
+		const declared = Number(request.headers['content-length']);
+		let tooLarge = Number.isFinite(declared) && declared > maxBytes;
 		request.on('data', (chunk: Buffer) => {
 			size += chunk.length;
+			if (tooLarge) return;
 			if (size > maxBytes) {
-				reject(new HttpError(413, `Request body larger than ${maxBytes} bytes.`));
-				request.destroy();
+				tooLarge = true;
+				chunks.length = 0;
 				return;
 			}
 			chunks.push(chunk);
 		});
-		request.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+		request.on('end', () => {
+			if (tooLarge) {
+				reject(new BodyTooLarge(maxBytes, size));
+			} else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+		});
 		request.on('error', reject);
 	});
 }

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 
 import { isAuthorized } from './auth';
 import { SandboxCore } from './core';
-import { HttpError, errorBody, notFound } from './errors';
+import { HttpError, badRequest, errorBody, notFound } from './errors';
 import { sendFault } from './fault-responses';
 import { FAULTS_BEFORE_HANDLER } from './faults';
-import { parseBody, readBody, sendError, sendJson } from './http';
+import { BodyTooLarge, parseBody, readBody, sendError, sendJson } from './http';
 import { queryToObject } from './query';
-import { Router, type RouteMatch } from './router';
+import { Router, type Route, type RouteMatch } from './router';
 import { apiRoutes, controlRoutes } from './routes';
 import type {
 	BatchJson,
@@ -62,7 +62,6 @@ export interface Sandbox {
 	openHandles(): { timers: number; connections: number };
 }
 
-const API_PREFIX = '/v1';
 const CONTROL_PREFIX = '/_sandbox';
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -102,7 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	};
 
 	return {
-		url: `${origin}${API_PREFIX}`,
+		url: `${origin}/v1`,
 		origin,
 		port,
 		get requests() {
@@ -189,7 +188,10 @@ async function handleRequest(
 	try {
 		raw = await readBody(request, core.options.maxBodyBytes);
 	} catch (error) {
-		if (error instanceof HttpError) sendError(response, error);
+		if (!(error instanceof HttpError)) return;
+		// The body was drained, so the client reads this answer instead of a reset connection.
+		if (error instanceof BodyTooLarge && !underPrefix(path, CONTROL_PREFIX)) logRefusedBody(core, method, path, query, request, error);
+		sendError(response, error);
 		return;
 	}
 	// Completion is due by time, not only by timer: whatever is due is completed before any request is answered.
@@ -199,6 +201,17 @@ async function handleRequest(
 		return;
 	}
 	await handleApi(core, api, { method, path, query, raw, request, response });
+}
+
+function logRefusedBody(core: SandboxCore, method: string, path: string, query: URLSearchParams, request: IncomingMessage, error: BodyTooLarge): void {
+	const entry = core.log.add({ time: new Date().toISOString(), method, path, query: queryToObject(query), headers: loggedHeaders(request), body: undefined, status: 413, durationMs: 0 });
+	entry.bodySize = error.received;
+}
+
+function loggedHeaders(request: IncomingMessage): RequestLogEntry['headers'] {
+	const headers = { ...request.headers };
+	delete headers.authorization;
+	return headers;
 }
 
 function handleControl(
@@ -233,15 +246,12 @@ interface ApiRequest {
 /** /v1 pipeline: log → rate limit → auth → route → fault → body → handler → latency → answer. */
 async function handleApi(core: SandboxCore, api: Router, call: ApiRequest): Promise<void> {
 	const started = performance.now();
-	const { headers } = call.request;
-	const loggedHeaders = { ...headers };
-	delete loggedHeaders.authorization;
 	const entry = core.log.add({
 		time: new Date().toISOString(),
 		method: call.method,
 		path: call.path,
 		query: queryToObject(call.query),
-		headers: loggedHeaders,
+		headers: loggedHeaders(call.request),
 		body: undefined,
 		status: null,
 		durationMs: null,
@@ -262,8 +272,9 @@ interface Outcome {
 
 function answer(core: SandboxCore, api: Router, call: ApiRequest, entry: RequestLogEntry): Outcome {
 	try {
-		const parsed = tryParseForLog(call, entry);
-		if (!underPrefix(call.path, API_PREFIX)) throw notFound(`No route ${call.method} ${call.path}`);
+		const parsed = tryParseForLog(core, call, entry);
+		const segments = segmentsAfter(call.path, '');
+		if (!api.prefixes.has(segments[0])) throw notFound(`No route ${call.method} ${call.path}`);
 		const wait = core.bucket?.take() ?? 0;
 		if (wait > 0) {
 			throw new HttpError(429, 'Too many requests. Please retry later.', { 'retry-after': String(wait) });
@@ -273,10 +284,11 @@ function answer(core: SandboxCore, api: Router, call: ApiRequest, entry: Request
 				'www-authenticate': 'Basic realm="Scale sandbox"',
 			});
 		}
-		const match: RouteMatch | undefined = api.match(call.method, segmentsAfter(call.path, API_PREFIX));
+		const match: RouteMatch | undefined = api.match(call.method, segments);
 		const fault = core.faults.pick(call.method, call.path, match?.route.isTaskCreate ?? false);
 		if (fault && FAULTS_BEFORE_HANDLER.has(fault)) return { status: 0, json: '', fault };
 		if (!match) throw notFound(`No route ${call.method} ${call.path}`);
+		if (!core.options.lenient) checkStrict(match.route, call);
 		if (parsed instanceof HttpError) throw parsed;
 		const result = match.route.handler({ core, params: match.params, query: call.query, body: parsed.body, multipart: parsed.multipart });
 		return { status: 200, json: JSON.stringify(result), fault };
@@ -287,14 +299,33 @@ function answer(core: SandboxCore, api: Router, call: ApiRequest, entry: Request
 }
 
 /** Parses the body once for both the log and the handler; a parse failure is answered only once the route is known. */
-function tryParseForLog(call: ApiRequest, entry: RequestLogEntry): ReturnType<typeof parseBody> | HttpError {
+function tryParseForLog(core: SandboxCore, call: ApiRequest, entry: RequestLogEntry): ReturnType<typeof parseBody> | HttpError {
 	try {
 		const parsed = parseBody(call.raw, call.request.headers['content-type']);
-		entry.body = parsed.logged;
+		core.log.setBody(entry, parsed.logged, call.raw, parsed.multipart !== undefined);
 		return parsed;
 	} catch (error) {
-		entry.body = call.raw.toString('utf8');
+		core.log.setBody(entry, undefined, call.raw, false);
 		return toHttpError(error);
+	}
+}
+
+/** JSON-ish content types Scale reads a body as; anything else on a JSON route is refused (unless lenient). */
+const JSON_CONTENT_TYPE = /^\s*(application\/(?:json|[\w.+-]+\+json)|application\/x-www-form-urlencoded)\s*(;|$)/i;
+
+/** Scale refuses what it does not understand: unknown query parameters, and a body it cannot read as JSON. */
+function checkStrict(route: Route, call: ApiRequest): void {
+	if (route.query) {
+		const unknown = [...new Set(call.query.keys())].filter((key) => !route.query!.includes(key));
+		if (unknown.length > 0) {
+			const takes = route.query.length > 0 ? `it takes ${route.query.join(', ')}` : 'it takes none';
+			throw badRequest(`Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} for ${call.method} ${call.path}; ${takes}.`);
+		}
+	}
+	if (call.raw.length === 0 || route.body === 'multipart') return;
+	const contentType = call.request.headers['content-type'];
+	if (contentType === undefined || !JSON_CONTENT_TYPE.test(contentType)) {
+		throw badRequest(`A request body must be sent as Content-Type: application/json (got ${contentType === undefined ? 'no Content-Type' : `"${contentType}"`}).`);
 	}
 }
 

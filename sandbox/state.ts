@@ -8,6 +8,12 @@ import type {
 	TeammateJson,
 } from './types';
 
+/** The snapshot as persistence writes it: small fields, then arrays it serialises a few records at a time. */
+export interface SnapshotParts {
+	meta: Pick<StateSnapshot, 'version' | 'nextSeq' | 'lastCreatedMs' | 'studioPriority'>;
+	arrays: Pick<StateSnapshot, 'tasks' | 'batches' | 'projects' | 'files' | 'qualityTasks' | 'teammates' | 'assignments'>;
+}
+
 /** Serialisable snapshot used by persistence. */
 export interface StateSnapshot {
 	version: 1;
@@ -44,7 +50,7 @@ export class SandboxState {
 	studioPriority: string[] | null = null;
 	nextSeq = 1;
 	lastCreatedMs = 0;
-	/** Bumped on every task change; list totals are cached per filter against it. */
+	/** Bumped on every task change (and copied to the task's `rev`); list totals are cached per filter against it. */
 	taskVersion = 0;
 
 	/** created_at never goes backwards, so seq order and created_at order agree. */
@@ -68,7 +74,7 @@ export class SandboxState {
 			batch.counts[record.json.status]++;
 			refreshBatchStatus(batch);
 		}
-		this.taskVersion++;
+		record.rev = ++this.taskVersion;
 	}
 
 	/** Changes a task's status keeping its batch counts and batch status in step. */
@@ -85,7 +91,7 @@ export class SandboxState {
 
 	setReviewStatus(record: TaskRecord, status: ReviewStatus): void {
 		record.reviewStatus = status;
-		this.taskVersion++;
+		record.rev = ++this.taskVersion;
 	}
 
 	setUniqueId(record: TaskRecord, uniqueId: string | undefined, now = Date.now()): void {
@@ -102,7 +108,7 @@ export class SandboxState {
 	touchTask(record: TaskRecord, now = Date.now()): void {
 		record.updatedMs = Math.max(now, record.createdMs);
 		record.json.updated_at = new Date(record.updatedMs).toISOString();
-		this.taskVersion++;
+		record.rev = ++this.taskVersion;
 	}
 
 	addBatch(batch: BatchRecord): void {
@@ -133,19 +139,19 @@ export class SandboxState {
 		this.taskVersion++;
 	}
 
-	snapshot(): StateSnapshot {
+	/** Shallow copies of the collections: records created during a save wait for the next one. */
+	snapshotParts(): SnapshotParts {
 		return {
-			version: 1,
-			nextSeq: this.nextSeq,
-			lastCreatedMs: this.lastCreatedMs,
-			tasks: this.taskOrder,
-			batches: [...this.batches.values()],
-			projects: [...this.projects.values()],
-			files: [...this.files.values()],
-			qualityTasks: this.qualityTasks,
-			teammates: [...this.teammates.values()],
-			assignments: [...this.assignments.entries()],
-			studioPriority: this.studioPriority,
+			meta: { version: 1, nextSeq: this.nextSeq, lastCreatedMs: this.lastCreatedMs, studioPriority: this.studioPriority },
+			arrays: {
+				tasks: this.taskOrder.slice(),
+				batches: [...this.batches.values()],
+				projects: [...this.projects.values()],
+				files: [...this.files.values()],
+				qualityTasks: this.qualityTasks.slice(),
+				teammates: [...this.teammates.values()],
+				assignments: [...this.assignments.entries()],
+			},
 		};
 	}
 

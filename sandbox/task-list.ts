@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { REVIEW_STATUSES, TASK_STATUSES, isOneOf, resolveTaskType } from './enums';
 import { badRequest } from './errors';
 import { listValues, parseBoolean, parseNonNegativeInt } from './query';
@@ -32,6 +34,28 @@ interface TaskFilter {
 	updatedBefore?: number;
 }
 
+/** Query parameters GET /tasks takes (the Python SDK's whitelist, plus the legacy `offset`). */
+export const TASK_LIST_QUERY = [
+	'start_time',
+	'end_time',
+	'status',
+	'type',
+	'project',
+	'batch',
+	'limit',
+	'completed_before',
+	'completed_after',
+	'next_token',
+	'customer_review_status',
+	'tags',
+	'updated_before',
+	'updated_after',
+	'unique_id',
+	'include_attachment_url',
+	'limited_response',
+	'offset',
+];
+
 /** Parameters that do not change which tasks match, so they are left out of the total-count cache key. */
 const PAGING_KEYS = new Set(['limit', 'next_token', 'offset', 'include_attachment_url', 'limited_response']);
 
@@ -45,7 +69,8 @@ export class TaskLister {
 
 	constructor(private readonly state: SandboxState) {}
 
-	list(query: URLSearchParams): TaskListPage {
+	/** `lenient` accepts a next_token issued for other filters (the sandbox's old behaviour). */
+	list(query: URLSearchParams, lenient = false): TaskListPage {
 		const filter = parseFilter(query);
 		const requested = parseNonNegativeInt('limit', query.get('limit'));
 		if (requested === 0) throw badRequest('limit must be between 1 and 100');
@@ -56,7 +81,8 @@ export class TaskLister {
 		const token = query.get('next_token');
 
 		const candidates = this.candidates(filter);
-		let index = token ? lastIndexBefore(candidates, decodeToken(token)) : candidates.length - 1;
+		const filters = filterHash(query);
+		let index = token ? lastIndexBefore(candidates, decodeToken(token, lenient ? undefined : filters)) : candidates.length - 1;
 		let skipped = 0;
 		const page: TaskRecord[] = [];
 		let hasMore = false;
@@ -80,7 +106,7 @@ export class TaskLister {
 			offset,
 			has_more: hasMore,
 		};
-		if (hasMore) result.next_token = encodeToken(page[page.length - 1].seq);
+		if (hasMore) result.next_token = encodeToken(page[page.length - 1].seq, filters);
 		return result;
 	}
 
@@ -202,20 +228,29 @@ function lastIndexBefore(records: TaskRecord[], seq: number): number {
 
 const TOKEN_PREFIX = 'sbx1.';
 
-function encodeToken(seq: number): string {
-	return TOKEN_PREFIX + Buffer.from(JSON.stringify({ before: seq })).toString('base64url');
+/** Short digest of the filters a token was issued for (paging keys excluded), so it cannot be replayed on others. */
+function filterHash(query: URLSearchParams): string {
+	return createHash('sha256').update(filterKey(query)).digest('base64url').slice(0, 16);
 }
 
-function decodeToken(token: string): number {
+function encodeToken(seq: number, filters: string): string {
+	return TOKEN_PREFIX + Buffer.from(JSON.stringify({ before: seq, filters })).toString('base64url');
+}
+
+/** The cursor position; with `expectedFilters`, a token issued for other filters is refused. */
+function decodeToken(token: string, expectedFilters: string | undefined): number {
+	let decoded: { before?: unknown; filters?: unknown };
 	try {
 		if (!token.startsWith(TOKEN_PREFIX)) throw new Error('prefix');
-		const decoded: unknown = JSON.parse(Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url').toString('utf8'));
-		const seq = (decoded as { before?: unknown }).before;
-		if (typeof seq !== 'number' || !Number.isInteger(seq)) throw new Error('shape');
-		return seq;
+		decoded = JSON.parse(Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url').toString('utf8')) as typeof decoded;
+		if (typeof decoded.before !== 'number' || !Number.isInteger(decoded.before)) throw new Error('shape');
 	} catch {
 		throw badRequest('Invalid next_token.');
 	}
+	if (expectedFilters !== undefined && decoded.filters !== expectedFilters) {
+		throw badRequest('next_token was issued for different filters; send the same filters as the request that returned it.');
+	}
+	return decoded.before as number;
 }
 
 /** limited_response keeps only the keys the docs list; include_attachment_url adds signed-looking URLs. */

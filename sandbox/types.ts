@@ -48,6 +48,8 @@ export interface TaskRecord {
 	/** When auto-completion is due (completionDelayMs after create); checked on every request and by a timer. */
 	dueMs?: number;
 	reviewStatus: ReviewStatus;
+	/** Changes with every change of the task, so persistence reuses the JSON of unchanged tasks. */
+	rev?: number;
 	json: TaskJson;
 }
 
@@ -157,8 +159,14 @@ export interface RequestLogEntry {
 	query: Record<string, string | string[]>;
 	/** Request headers without Authorization. */
 	headers: Record<string, string | string[] | undefined>;
-	/** Parsed JSON, a multipart summary `{fields, files}`, raw text if unparseable, or undefined when empty. */
+	/**
+	 * Parsed JSON, a multipart summary `{fields, files}`, raw text if unparseable, or undefined when empty; a body
+	 * larger than `maxLoggedBodyBytes` is a preview string of that many characters, with `bodyTruncated: true`.
+	 */
 	body: unknown;
+	/** Size of the request body as received, in bytes. */
+	bodySize?: number;
+	bodyTruncated?: boolean;
 	/** Status answered; null while the request is still being handled. */
 	status: number | null;
 	durationMs: number | null;
@@ -253,6 +261,12 @@ export interface SandboxOptions {
 	persistFile?: string | null;
 	/** Request-log entries kept (oldest dropped). Default 20000. */
 	maxLoggedRequests?: number;
+	/** Request-log size bound in (estimated) bytes; oldest entries dropped past it. Default 64 MiB. */
+	maxLogBytes?: number;
+	/** Bodies larger than this are logged as a preview of this many characters plus their size. Default 64 KiB. */
+	maxLoggedBodyBytes?: number;
+	/** Accept what Scale refuses: unknown query parameters, JSON bodies without a JSON content type. Default false. */
+	lenient?: boolean;
 	/** Largest request body accepted, in bytes. Default 100 MiB. */
 	maxBodyBytes?: number;
 }
@@ -272,5 +286,8 @@ export interface ResolvedOptions {
 	seedStudio: boolean;
 	persistFile: string | null;
 	maxLoggedRequests: number;
+	maxLogBytes: number;
+	maxLoggedBodyBytes: number;
 	maxBodyBytes: number;
+	lenient: boolean;
 }

@@ -11,10 +11,25 @@ import { getBatch, getProject } from './lookup';
 
 const MAX_BATCH_PAGE = 100;
 
+/** The Python SDK's whitelist, plus the time filters Fern's client documents (accepted, not applied). */
+const BATCH_LIST_QUERY = [
+	'project',
+	'status',
+	'start_time',
+	'end_time',
+	'exclude_archived',
+	'limit',
+	'offset',
+	'completed_after',
+	'completed_before',
+	'audited_after',
+	'audited_before',
+];
+
 /** Batches: spec §1 rows 14–20, §3.2, §4.2. */
 export const batchRoutes: Route[] = [
 	route('POST', 'batches', createBatch),
-	route('GET', 'batches', listBatches),
+	route('GET', 'batches', listBatches, { query: BATCH_LIST_QUERY }),
 	route('GET', 'batches/:name', ({ core, params }) => getBatch(core, params.name).json),
 	route('POST', 'batches/:name/finalize', finalizeBatch),
 	route('GET', 'batches/:name/status', ({ core, params }) => batchStatus(getBatch(core, params.name))),

@@ -10,7 +10,10 @@ import { isPlainObject } from '../validate';
  */
 export const controlRoutes: Route[] = [
 	route('GET', 'health', () => ({ ok: true })),
-	route('GET', 'requests', ({ core, query }) => core.log.list(parseNonNegativeInt('since', query.get('since')) ?? 0)),
+	route('GET', 'requests', ({ core, query }) =>
+		core.log.page(parseNonNegativeInt('since', query.get('since')) ?? 0, parseNonNegativeInt('limit', query.get('limit')) ?? undefined),
+	),
+	route('GET', 'requests/usage', ({ core }) => core.log.usage()),
 	route('DELETE', 'requests', ({ core }) => {
 		core.log.clear();
 		return { ok: true };
@@ -20,6 +23,7 @@ export const controlRoutes: Route[] = [
 		return { ok: true };
 	}),
 	route('GET', 'options', ({ core }) => core.options),
+	route('GET', 'persistence', ({ core }) => core.persistence?.report() ?? { file: null }),
 	route('POST', 'options', setOptions),
 	route('GET', 'faults', ({ core }) => core.faults.pending()),
 	route('POST', 'faults', injectFaults),

@@ -10,7 +10,7 @@ import { objectBody, optionalString, requiredString } from '../validate';
 import { getProject } from './lookup';
 
 /** Files: spec §1 rows 26–27, §3.4. */
-export const fileRoutes: Route[] = [route('POST', 'files/upload', uploadFile), route('POST', 'files/import', importFile)];
+export const fileRoutes: Route[] = [route('POST', 'files/upload', uploadFile, { body: 'multipart' }), route('POST', 'files/import', importFile)];
 
 interface FileFields {
 	project_name?: string;

@@ -1,4 +1,4 @@
-import type { Route } from '../router';
+import { under, type Route } from '../router';
 import { batchRoutes } from './batches';
 import { fileRoutes } from './files';
 import { projectRoutes } from './projects';
@@ -7,15 +7,9 @@ import { studioRoutes } from './studio';
 import { taskRoutes } from './tasks';
 import { teamRoutes } from './teams';
 
-/** Every /v1 route (paths relative to /v1). */
+/** Every API route, one line per version (each list's paths are relative to its prefix, e.g. `/v1`). */
 export const apiRoutes: Route[] = [
-	...taskRoutes,
-	...qualityRoutes,
-	...batchRoutes,
-	...projectRoutes,
-	...fileRoutes,
-	...teamRoutes,
-	...studioRoutes,
+	...under('v1', [...taskRoutes, ...qualityRoutes, ...batchRoutes, ...projectRoutes, ...fileRoutes, ...teamRoutes, ...studioRoutes], { strictQuery: true }),
 ];
 
 export { controlRoutes } from './control';

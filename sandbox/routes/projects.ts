@@ -13,7 +13,7 @@ const TEMPLATE_TYPES = new Set(['chat', 'chatexperimental', 'chatlite', 'multich
 /** Projects: spec §1 rows 21–25, §3.3. */
 export const projectRoutes: Route[] = [
 	route('POST', 'projects', createProject),
-	route('GET', 'projects', listProjects),
+	route('GET', 'projects', listProjects, { query: ['archived'] }),
 	route('GET', 'projects/:name', ({ core, params }) => getProject(core, params.name).json),
 	route('POST', 'projects/:name/setParams', setParams),
 	route('GET', 'projects/:name/taskTemplates', taskTemplate),

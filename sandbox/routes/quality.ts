@@ -8,8 +8,8 @@ import { taskTypeParam } from './tasks';
 
 /** Evaluation and training tasks of Rapid projects: spec §1 rows 28–29, §3.8. */
 export const qualityRoutes: Route[] = [
-	route('POST', 'evaluation_tasks/:type', (context) => createQualityTask(context, 'evaluation'), true),
-	route('POST', 'training_tasks/:type', (context) => createQualityTask(context, 'training'), true),
+	route('POST', 'evaluation_tasks/:type', (context) => createQualityTask(context, 'evaluation'), { isTaskCreate: true }),
+	route('POST', 'training_tasks/:type', (context) => createQualityTask(context, 'training'), { isTaskCreate: true }),
 ];
 
 function createQualityTask({ core, params, body: rawBody }: RouteContext, kind: QualityTaskJson['kind']): unknown {

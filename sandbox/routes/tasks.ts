@@ -3,13 +3,14 @@ import { badRequest, conflict } from '../errors';
 import { parseBoolean } from '../query';
 import { route, type Route, type RouteContext } from '../router';
 import type { TaskRecord } from '../types';
+import { TASK_LIST_QUERY } from '../task-list';
 import { isPlainObject, optionalString, requiredString, stringArray } from '../validate';
 
 /** Tasks: spec §1 rows 1–11. */
 export const taskRoutes: Route[] = [
-	route('POST', 'task/:type', createTask, true),
+	route('POST', 'task/:type', createTask, { isTaskCreate: true }),
 	route('GET', 'task/:taskId', ({ core, params }) => core.tasks.get(params.taskId).json),
-	route('POST', 'task/:taskId/cancel', cancelTask),
+	route('POST', 'task/:taskId/cancel', cancelTask, { query: ['clear_unique_id'] }),
 	route('POST', 'task/:taskId/audit', auditTask),
 	route('POST', 'task/:taskId/unique_id', setUniqueId),
 	route('DELETE', 'task/:taskId/unique_id', clearUniqueId),
@@ -19,7 +20,7 @@ export const taskRoutes: Route[] = [
 	route('DELETE', 'task/:taskId/tags', (context) =>
 		changeTags(context, (current, given) => current.filter((tag) => !given.includes(tag))),
 	),
-	route('GET', 'tasks', ({ core, query }) => core.lister.list(query)),
+	route('GET', 'tasks', ({ core, query }) => core.lister.list(query, core.options.lenient), { query: TASK_LIST_QUERY }),
 ];
 
 export function taskTypeParam(raw: string): TaskType {
