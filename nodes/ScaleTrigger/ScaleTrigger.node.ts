@@ -10,18 +10,19 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { toList } from '../shared/input';
+import { scaleRequest } from '../shared/transport';
 import { TASK_TYPES } from '../ScaleTask/resources/task/taskTypes';
+import type { CallbackEvent } from './events';
+import { batchItem, CALLBACK_EVENTS, classifyCallback, nonEmptyString, taskItem } from './events';
 
 /** The header Scale sets on every callback; its value is the account's Live Callback Auth Key. */
 export const CALLBACK_AUTH_HEADER = 'scale-callback-auth';
 
 export const MISSING_KEY_MESSAGE =
-	'The Scale credential has no Callback Auth Key, so the Scale Trigger cannot tell Scale\'s callbacks from forged ones';
+	'The Scale credential has no Callback Auth Key, so the Scale Trigger cannot tell Scale\'s callbacks from forged ones. Scale shows the key on its dashboard under API Keys → Live Callback Auth Key.';
 
 export const MISSING_KEY_DESCRIPTION =
 	'Copy the key from Scale\'s dashboard → API Keys → Live Callback Auth Key into the credential\'s "Callback Auth Key" field, or turn off "Verify Callback Auth Key" on this trigger to accept unverified callbacks (anyone who knows the URL can then start the workflow).';
-
-const CALLBACK_STATUSES = ['canceled', 'completed', 'error', 'pending'] as const;
 
 type ResponseWriter = { status(code: number): { json(body: unknown): unknown } };
 
@@ -38,32 +39,40 @@ function sameSecret(received: string, expected: string): boolean {
 	return timingSafeEqual(sha256(received), sha256(expected));
 }
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 interface CallbackFilters {
-	statuses?: string[];
 	taskTypes?: string[];
 	projects?: unknown;
 	batches?: unknown;
 }
 
-/** Whether the callback passes every filter that is set; an unset or empty filter passes everything. */
-function passesFilters(filters: CallbackFilters, status: unknown, task: IDataObject): boolean {
-	const checks: Array<[string[], unknown]> = [
-		[filters.statuses ?? [], status],
-		[filters.taskTypes ?? [], task.type],
-		[toList(filters.projects), task.project],
-		[toList(filters.batches), task.batch],
-	];
+interface TriggerOptions {
+	fetchBatch?: boolean;
+}
+
+/** Whether every set filter matches; an unset or empty filter passes everything, a value it needs but lacks fails. */
+function passesFilters(checks: Array<[string[], unknown]>): boolean {
 	return checks.every(
 		([allowed, actual]) => allowed.length === 0 || (typeof actual === 'string' && allowed.includes(actual)),
 	);
+}
+
+/** The small JSON body Scale gets back: it only needs a 2xx, people reading logs need to know what happened. */
+function acknowledgement(event: CallbackEvent, started: boolean): IDataObject {
+	return { received: true, event, started };
+}
+
+/** Reads the completed batch through the shared transport; a failure goes into the item, never to Scale. */
+async function fetchBatch(context: IWebhookFunctions, name: string): Promise<IDataObject> {
+	try {
+		const response = await scaleRequest(
+			context,
+			{ method: 'GET', url: `/batches/${encodeURIComponent(name)}` },
+			{ safety: 'idempotent', maxRetries: 2 },
+		);
+		return { batchDetails: response.body as IDataObject };
+	} catch (error) {
+		return { batchDetailsError: (error as Error).message };
+	}
 }
 
 export class ScaleTrigger implements INodeType {
@@ -73,35 +82,45 @@ export class ScaleTrigger implements INodeType {
 		icon: { light: 'file:../../icons/scale.svg', dark: 'file:../../icons/scale.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["verifyCallbackAuth"] === false ? "Unverified task callbacks" : "Task callbacks" }}',
-		description: 'Starts the workflow when Scale AI sends a task callback (completed, error, audit, recall)',
+		subtitle: '={{ $parameter["verifyCallbackAuth"] === false ? "Unverified callbacks" : "Verified callbacks" }}',
+		description:
+			'Starts the workflow when Scale AI calls back: a task completed, errored, audited, recalled or canceled, or a batch completed',
 		defaults: { name: 'Scale Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'scaleApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'callback' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'callback',
+				// Empty, so n8n answers with the node's webhookResponse (a small JSON acknowledgement) instead of
+				// its default 'firstEntryJson', which it would send as that literal text.
+				responseData: '',
+			},
+		],
 		eventTriggerDescription: 'Waiting for a callback from Scale',
-		activationMessage:
-			'Scale callbacks sent to the production URL will now start this workflow. Make sure your tasks use it as their callback URL.',
+		activationMessage: 'Callbacks Scale sends to the production URL now start this workflow.',
 		triggerPanel: {
 			header:
-				'Copy the production URL below and paste it as the callback URL of your tasks (Scale Task → Additional Fields → Callback URL), of your batches, or as the default callback URL of your Scale projects or account. Scale has no API to register it, so n8n cannot do this for you.',
+				'Paste the production URL below as the callback URL of your Scale tasks or batches, then publish the workflow: only a published workflow receives callbacks on the production URL.',
 			executionsHelp: {
 				inactive:
-					'The test URL listens for about two minutes after you click "Listen for test event": create or complete a task whose callback URL is the test URL to see its data here. For real use, put the production URL in Scale and activate the workflow; each callback then starts an execution, listed under Executions.',
-				active:
-					'The workflow is active: every callback Scale sends to the production URL starts an execution, listed under Executions. The test URL only works while you listen for a test event.',
+					'While you click "Listen for test event", the test URL receives callbacks for about two minutes, shown here.',
+				active: 'Each callback Scale sends to the production URL starts an execution, listed under Executions.',
 			},
-			activationHint:
-				'Once you have put the production URL into Scale, activate the workflow so callbacks start it. Scale retries a callback that is not answered with a 2xx status up to 20 times over 24 hours.',
 		},
 		properties: [
 			{
-				displayName:
-					'Scale sends a callback when a task is completed, fails, is audited or is recalled. Paste the production URL shown above as the task\'s Callback URL.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: [...CALLBACK_EVENTS],
+				default: ['taskCompleted'],
+				required: true,
+				description:
+					'Which callbacks start the workflow. Scale gets a 200 for every verified callback, so it does not resend the others.',
 			},
 			{
 				displayName: 'Verify Callback Auth Key',
@@ -126,7 +145,7 @@ export class ScaleTrigger implements INodeType {
 				placeholder: 'Add Filter',
 				default: {},
 				description:
-					'Callbacks that do not match are answered with 200 (so Scale does not retry) and start no execution',
+					'Callbacks that do not match are answered with 200 (so Scale does not resend them) and start no execution',
 				options: [
 					{
 						displayName: 'Batch Names',
@@ -135,7 +154,7 @@ export class ScaleTrigger implements INodeType {
 						default: '',
 						placeholder: 'e.g. batch-2026-11-28, batch-2026-11-29',
 						description:
-							'Only callbacks of tasks in these batches: comma-separated, or an expression returning a list',
+							'Only callbacks of tasks in these batches, or of these batches completing: comma-separated, or an expression returning a list',
 					},
 					{
 						displayName: 'Project Names',
@@ -144,18 +163,7 @@ export class ScaleTrigger implements INodeType {
 						default: '',
 						placeholder: 'e.g. street-signs, receipts',
 						description:
-							'Only callbacks of tasks in these projects: comma-separated, or an expression returning a list',
-					},
-					{
-						displayName: 'Statuses',
-						name: 'statuses',
-						type: 'multiOptions',
-						options: CALLBACK_STATUSES.map((status) => ({
-							name: status.charAt(0).toUpperCase() + status.slice(1),
-							value: status,
-						})),
-						default: [],
-						description: 'Only callbacks with these task statuses',
+							'Only callbacks of tasks or batches in these projects: comma-separated, or an expression returning a list. A batch completion names no project, so the trigger reads the batch from Scale to check it.',
 					},
 					{
 						displayName: 'Task Types',
@@ -163,7 +171,24 @@ export class ScaleTrigger implements INodeType {
 						type: 'multiOptions',
 						options: TASK_TYPES.map((type) => ({ name: type, value: type })),
 						default: [],
-						description: 'Only callbacks of tasks of these types',
+						description: 'Only callbacks of tasks of these types (does not apply to batch completions)',
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Fetch Full Batch',
+						name: 'fetchBatch',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to read a completed batch from Scale (project, callback, metadata, created_at) into "batchDetails". If Scale cannot be reached, the item says why in "batchDetailsError" and the workflow still starts.',
 					},
 				],
 			},
@@ -172,12 +197,13 @@ export class ScaleTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			// Scale has no API to register or list callback URLs: the user pastes the URL as a task's
-			// callback_url, so there is nothing to look up remotely.
+			// Scale has no API to register or list callback URLs, so there is nothing to look up. Answering
+			// false makes n8n call create() on every publish, which is where a missing key is reported.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return false;
 			},
-			// Nothing to register at Scale. Activation only checks that callbacks can be verified.
+			// Nothing to register at Scale. Publishing only checks that callbacks can be verified, so a workflow
+			// never goes live answering every callback with 401 while Scale retries for 24 hours.
 			async create(this: IHookFunctions): Promise<boolean> {
 				const verify = this.getNodeParameter('verifyCallbackAuth', true) as boolean;
 				if (!verify) return true;
@@ -189,7 +215,7 @@ export class ScaleTrigger implements INodeType {
 				}
 				return true;
 			},
-			// Nothing to remove at Scale: callbacks to a deactivated workflow are answered 404 by n8n.
+			// Nothing to remove at Scale: callbacks to an unpublished workflow are answered 404 by n8n.
 			async delete(this: IHookFunctions): Promise<boolean> {
 				return true;
 			},
@@ -208,29 +234,42 @@ export class ScaleTrigger implements INodeType {
 			}
 		}
 
-		const body = this.getBodyData() as unknown;
-		const task = isObject(body) && isObject(body.task) ? body.task : undefined;
-		const taskId = isObject(body) ? (nonEmptyString(body.task_id) ?? nonEmptyString(task?.task_id)) : undefined;
-		if (!isObject(body) || taskId === undefined) {
-			return reject(this, 400, 'Bad request: expected a Scale task callback (JSON with task_id)');
-		}
+		const callback = classifyCallback(this.getBodyData() as unknown);
+		if (callback.kind === 'malformed') return reject(this, 400, callback.message);
 
-		const status = body.status ?? task?.status;
+		// From here on every answer is 2xx: the callback is verified and well-formed, and Scale would resend
+		// anything else for 24 hours.
+		const events = this.getNodeParameter('events', ['taskCompleted']) as string[];
+		const ignored: IWebhookResponseData = { webhookResponse: acknowledgement(callback.event, false) };
+		if (!events.includes(callback.event)) return ignored;
+
 		const filters = this.getNodeParameter('filters', {}) as CallbackFilters;
-		if (!passesFilters(filters, status, task ?? {})) {
-			// Answered 200 by n8n, so Scale marks the callback delivered and does not retry it.
-			return {};
+		const projects = toList(filters.projects);
+		const batches = toList(filters.batches);
+		let item: IDataObject;
+		if (callback.kind === 'task') {
+			const task = callback.task ?? {};
+			const checks: Array<[string[], unknown]> = [
+				[filters.taskTypes ?? [], task.type],
+				[projects, task.project],
+				[batches, task.batch],
+			];
+			if (!passesFilters(checks)) return ignored;
+			item = taskItem(callback);
+		} else {
+			if (!passesFilters([[batches, callback.batch]])) return ignored;
+			item = batchItem(callback);
+			const options = this.getNodeParameter('options', {}) as TriggerOptions;
+			if (options.fetchBatch === true || projects.length > 0) {
+				Object.assign(item, await fetchBatch(this, callback.batch));
+				const details = item.batchDetails as IDataObject | undefined;
+				// Unknown project (Scale unreachable): start anyway, with the reason in the item, rather than drop it.
+				if (details !== undefined && !passesFilters([[projects, details.project]])) return ignored;
+			}
 		}
-
-		const item: IDataObject = {
-			task_id: taskId,
-			status: status ?? null,
-			response: body.response ?? task?.response ?? null,
-			task: task ?? null,
+		return {
+			webhookResponse: acknowledgement(callback.event, true),
+			workflowData: [this.helpers.returnJsonArray([item])],
 		};
-		for (const [key, value] of Object.entries(body)) {
-			if (!(key in item)) item[key] = value;
-		}
-		return { workflowData: [this.helpers.returnJsonArray([item])] };
 	}
 }

@@ -6,6 +6,7 @@ import type {
 	INodeType,
 	INodeTypes,
 	IWebhookData,
+	IWebhookDescription,
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
@@ -188,6 +189,19 @@ export const DEFAULT_CREDENTIALS: ICredentialDataDecryptedObject = {
 };
 
 /**
+ * What n8n 2.41.1 answers for a started workflow in responseMode 'onReceived'
+ * (packages/cli/src/webhooks/webhook-on-received-response-extractor.ts): the description's `responseData`
+ * (default 'firstEntryJson', sent as that literal text), else the node's `webhookResponse`, else
+ * `{"message":"Workflow was started"}`; 'noData' sends an empty body.
+ */
+function onReceivedAnswer(description: IWebhookDescription, returned: IWebhookResponseData): unknown {
+	const responseData = description.responseData === undefined ? 'firstEntryJson' : description.responseData;
+	if (responseData === 'noData') return '';
+	if (responseData) return responseData;
+	return returned.webhookResponse ?? { message: 'Workflow was started' };
+}
+
+/**
  * Runs the node's `webhook()` inside n8n-core's real WebhookContext, with an express-like request and a
  * recording response, then settles the HTTP answer the way n8n's webhook helpers do
  * (packages/cli/src/webhooks/webhook-helpers.ts): `noWebhookResponse` → whatever the node wrote;
@@ -246,8 +260,9 @@ export async function runWebhook(call: WebhookCall): Promise<WebhookResult> {
 	const answer =
 		returned.workflowData === undefined
 			? (returned.webhookResponse ?? { message: 'Webhook call received' })
-			: { message: 'Workflow was started' };
-	response.status(200).json(answer);
+			: onReceivedAnswer(setup.description, returned);
+	if (typeof answer === 'string') response.status(200).send(answer);
+	else response.status(200).json(answer);
 	return {
 		returned,
 		workflowData: returned.workflowData,
@@ -285,6 +300,35 @@ export async function runHook(call: HookCall): Promise<boolean> {
 		webhookDataOf(setup, isTest),
 	);
 	return await method.call(context);
+}
+
+export interface ActivationCall {
+	nodeType: INodeType;
+	parameters?: IDataObject;
+	credentials?: ICredentialDataDecryptedObject;
+	isTest?: boolean;
+}
+
+/**
+ * Publishing (or "Listen for test event") as n8n 2.41.1 runs a trigger's webhook lifecycle — the CLI's
+ * WebhookService.createWebhookIfNotExists, which n8n-core does not export: `checkExists` in a real HookContext,
+ * and `create` in a new one only when it answered false. Says which methods ran, in order, and what either threw
+ * (a throw is what makes n8n refuse to publish, showing the error's message).
+ */
+export async function activateWebhook(
+	call: ActivationCall,
+): Promise<{ called: Array<'checkExists' | 'create'>; error?: Error & { description?: string } }> {
+	const called: Array<'checkExists' | 'create'> = [];
+	const run = async (method: 'checkExists' | 'create') => {
+		called.push(method);
+		return await runHook({ ...call, method });
+	};
+	try {
+		if (!(await run('checkExists'))) await run('create');
+		return { called };
+	} catch (error) {
+		return { called, error: error as Error & { description?: string } };
+	}
 }
 
 /** The node's webhook URL as n8n-core computes it for a HookContext (test or production). */

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runWebhook } from '../harness/run-webhook';
-import { callbackBody, goodHeaders, trigger } from './helpers';
+import { ALL_EVENTS, callbackBody, goodHeaders, trigger } from './helpers';
 
-async function deliver(filters: IDataObject, body: IDataObject) {
-	return await runWebhook({ nodeType: trigger, parameters: { filters }, body, headers: goodHeaders });
+async function deliver(filters: IDataObject, body: IDataObject, events: string[] = ALL_EVENTS) {
+	return await runWebhook({ nodeType: trigger, parameters: { events, filters }, body, headers: goodHeaders });
 }
 
 function expectStarted(result: Awaited<ReturnType<typeof deliver>>, taskId = '5c84d0fe958593004f13e5ba') {
@@ -13,34 +13,31 @@ function expectStarted(result: Awaited<ReturnType<typeof deliver>>, taskId = '5c
 	expect(result.workflowData?.[0][0].json.task_id).toBe(taskId);
 }
 
-/** Dropped: answered 200 (Scale does not retry), no execution, nothing written by the node. */
+/** Dropped: answered 200 with an acknowledgement (Scale does not retry), no execution, nothing written by the node. */
 function expectDropped(result: Awaited<ReturnType<typeof deliver>>) {
-	expect(result.returned).toEqual({});
 	expect(result.workflowData).toBeUndefined();
 	expect(result.writtenByNode).toBe(false);
 	expect(result.statusCode).toBe(200);
-	expect(JSON.parse(result.responseBody)).toEqual({ message: 'Webhook call received' });
+	expect(JSON.parse(result.responseBody)).toEqual({ received: true, event: expect.any(String), started: false });
 }
 
 describe('Scale Trigger: filters', () => {
-	describe('statuses', () => {
-		const filters = { statuses: ['completed', 'canceled'] };
-
-		it('passes a callback whose task status is listed', async () => {
-			expectStarted(await deliver(filters, callbackBody({ status: 'completed' })));
+	describe('events', () => {
+		it('passes a callback whose event is selected', async () => {
+			expectStarted(await deliver({}, callbackBody({ status: 'error' }), ['taskErrored']));
 		});
 
-		it('drops a callback whose task status is not listed', async () => {
-			expectDropped(await deliver(filters, callbackBody({ status: 'error' })));
+		it('drops a callback whose event is not selected', async () => {
+			expectDropped(await deliver({}, callbackBody({ status: 'error' }), ['taskCompleted']));
 		});
 
 		it('prefers the top-level status over the task status', async () => {
-			expectDropped(await deliver(filters, callbackBody({ status: 'completed' }, { status: 'error' })));
-			expectStarted(await deliver({ statuses: ['error'] }, callbackBody({ status: 'completed' }, { status: 'error' })));
+			expectDropped(await deliver({}, callbackBody({ status: 'completed' }, { status: 'error' }), ['taskCompleted']));
+			expectStarted(await deliver({}, callbackBody({ status: 'completed' }, { status: 'error' }), ['taskErrored']));
 		});
 
-		it('drops a callback without any status when the filter is set', async () => {
-			expectDropped(await deliver(filters, callbackBody({ status: undefined })));
+		it('reads a callback without any status as a completion, as in Scale\'s own example', async () => {
+			expectStarted(await deliver({}, callbackBody({ status: undefined }), ['taskCompleted']));
 		});
 	});
 
@@ -90,20 +87,20 @@ describe('Scale Trigger: filters', () => {
 	});
 
 	it('needs every set filter to match', async () => {
-		const filters = { statuses: ['completed'], taskTypes: ['imageannotation'], projects: 'street-signs' };
+		const filters = { taskTypes: ['imageannotation'], projects: 'street-signs' };
 		expectStarted(await deliver(filters, callbackBody()));
 		expectDropped(await deliver(filters, callbackBody({ type: 'categorization' })));
 	});
 
 	it('passes everything when filters are empty', async () => {
-		const filters = { statuses: [], taskTypes: [], projects: '', batches: '' };
+		const filters = { taskTypes: [], projects: '', batches: '' };
 		expectStarted(await deliver(filters, callbackBody({ status: 'pending', type: 'chat', project: 'x', batch: 'y' })));
 	});
 
 	it('checks the key before filtering: a forged filtered-out callback still gets 401', async () => {
 		const result = await runWebhook({
 			nodeType: trigger,
-			parameters: { filters: { statuses: ['error'] } },
+			parameters: { events: ['taskErrored'] },
 			body: callbackBody(),
 			headers: { 'scale-callback-auth': 'forged' },
 		});

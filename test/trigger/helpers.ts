@@ -7,6 +7,15 @@ export const trigger = new ScaleTrigger();
 
 export const CALLBACK_KEY = DEFAULT_CREDENTIALS.callbackAuthKey as string;
 
+export const ALL_EVENTS = [
+	'taskCompleted',
+	'taskErrored',
+	'taskAudited',
+	'taskRecalled',
+	'taskCanceled',
+	'batchCompleted',
+];
+
 export const goodHeaders = { 'scale-callback-auth': CALLBACK_KEY };
 
 /** A Scale task callback as the docs show it: `{ task, response, task_id }` (+ `status` sometimes). */

@@ -8,6 +8,9 @@ describe('Scale Trigger: malformed callbacks', () => {
 		['null', null],
 		['an empty object', {}],
 		['an object without task_id', { task: { status: 'completed' }, response: {} }],
+		['an object with neither task_id nor batch', { status: 'completed', stats: { completed: 1 } }],
+		['a batch name that is not a string', { batch: 7, status: 'completed' }],
+		['a batch callback mixed with a task', { batch: 'b', task: { status: 'completed' } }],
 		['an empty task_id', { task_id: '', task: { task_id: '' } }],
 		['a non-string task_id', { task_id: 42 }],
 		['a task that is not an object', { task: 'abc' }],
@@ -20,7 +23,7 @@ describe('Scale Trigger: malformed callbacks', () => {
 		expect(result.writtenByNode).toBe(true);
 		expect(result.returned).toEqual({ noWebhookResponse: true });
 		expect(result.workflowData).toBeUndefined();
-		expect(JSON.parse(result.responseBody)).toEqual({ message: expect.stringMatching(/task_id/) });
+		expect(JSON.parse(result.responseBody)).toEqual({ message: expect.stringMatching(/task/) });
 	});
 
 	it('accepts a body whose only id is task.task_id', async () => {
@@ -31,6 +34,7 @@ describe('Scale Trigger: malformed callbacks', () => {
 		});
 		expect(result.statusCode).toBe(200);
 		expect(result.workflowData?.[0][0].json).toEqual({
+			event: 'taskCompleted',
 			task_id: 'abc123',
 			status: 'completed',
 			response: null,
@@ -40,7 +44,13 @@ describe('Scale Trigger: malformed callbacks', () => {
 
 	it('accepts a body with only a top-level task_id', async () => {
 		const result = await runWebhook({ nodeType: trigger, body: { task_id: 'abc123' }, headers: goodHeaders });
-		expect(result.workflowData?.[0][0].json).toEqual({ task_id: 'abc123', status: null, response: null, task: null });
+		expect(result.workflowData?.[0][0].json).toEqual({
+			event: 'taskCompleted',
+			task_id: 'abc123',
+			status: null,
+			response: null,
+			task: null,
+		});
 	});
 
 	it('checks the key before the body: an unauthenticated malformed body gets 401', async () => {

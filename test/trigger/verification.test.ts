@@ -15,20 +15,28 @@ describe('Scale Trigger: callback auth key verification', () => {
 		const items = result.workflowData![0];
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual({
+			event: 'taskCompleted',
 			task_id: '5c84d0fe958593004f13e5ba',
 			status: 'completed',
 			response: (body.task as { response: unknown }).response,
 			task: body.task,
 			sent_at: '2026-11-28T12:00:00.000Z',
 		});
-		// task id and response first, so Slack / S3 nodes can map them directly.
-		expect(Object.keys(items[0].json).slice(0, 4)).toEqual(['task_id', 'status', 'response', 'task']);
+		// event, task id and response first, so Slack / S3 nodes can map them directly.
+		expect(Object.keys(items[0].json).slice(0, 5)).toEqual(['event', 'task_id', 'status', 'response', 'task']);
+		// Scale gets a small JSON acknowledgement, not n8n's literal 'firstEntryJson'.
+		expect(JSON.parse(result.responseBody)).toEqual({ received: true, event: 'taskCompleted', started: true });
 	});
 
 	it('takes task_id and status from the task when the top level lacks them', async () => {
 		const body = callbackBody({ status: 'error', response: { error: 'Attachment could not be fetched' } });
 		delete body.task_id;
-		const result = await runWebhook({ nodeType: trigger, body, headers: goodHeaders });
+		const result = await runWebhook({
+			nodeType: trigger,
+			parameters: { events: ['taskErrored'] },
+			body,
+			headers: goodHeaders,
+		});
 
 		expect(result.workflowData?.[0][0].json).toMatchObject({
 			task_id: '5c84d0fe958593004f13e5ba',
@@ -152,7 +160,7 @@ describe('Scale Trigger: callback auth key verification', () => {
 			runWebhook({ nodeType: trigger, body: { nothing: true }, headers: goodHeaders }),
 			runWebhook({
 				nodeType: trigger,
-				parameters: { filters: { statuses: ['error'] } },
+				parameters: { events: ['taskErrored'] },
 				body: callbackBody(),
 				headers: goodHeaders,
 			}),

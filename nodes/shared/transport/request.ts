@@ -5,6 +5,8 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -16,7 +18,13 @@ import type { RequestGate } from './gate';
 
 export const CREDENTIAL_TYPE = 'scaleApi';
 
-export type ScaleContext = IExecuteSingleFunctions | IExecuteFunctions | ILoadOptionsFunctions;
+export type ScaleContext =
+	| IExecuteSingleFunctions
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	// The triggers: Scale Trigger (fetching a completed batch) and Scale Polling Trigger.
+	| IWebhookFunctions
+	| IPollFunctions;
 
 /**
  * How a request may be repeated after a failure:
