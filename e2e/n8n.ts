@@ -78,6 +78,8 @@ export class N8nInstance {
 			N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName,
 			N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
 			TMPDIR: join(userFolder, 'tmp'),
+			// n8n 1.x's default expression engine needs isolated-vm, which needs Node.js 22 or newer.
+			...(runtime.line === 1 && Number(process.versions.node.split('.')[0]) < 22 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 		};
 	}
 
@@ -152,6 +154,18 @@ export class N8nInstance {
 			this.server?.once('exit', (code) => reject(new Error(`n8n exited with code ${code} before it was ready`))),
 		);
 		await Promise.race([this.waitUntilReady(), exited]);
+		if (runtime.line === 1) await this.setUpOwner();
+	}
+
+	/** n8n 1.x cannot provision the owner from the environment: set it up once through REST (400 if it exists). */
+	private async setUpOwner(): Promise<void> {
+		const { email, password, firstName, lastName } = this.options.owner;
+		const response = await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ email, password, firstName, lastName }),
+		});
+		if (!response.ok && response.status !== 400) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 	}
 
 	private async waitUntilReady(timeoutMs = 120_000): Promise<void> {
