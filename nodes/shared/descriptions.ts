@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import './n8nVersion';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_RETRIES } from './transport/run-state';
 
 /** A project chosen from a searchable list or typed by name. */

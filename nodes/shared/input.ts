@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import './n8nVersion';
 import { recordInvalidInput } from './transport/run-state';
 
 /** Fails the item for a bad field, naming the field and the item; no request of the run is sent. */

@@ -59,8 +59,10 @@ export function retryDelayMs(failure: AttemptFailure, attempt: number): number {
 
 /** The network error code behind an error thrown by n8n's request helper (it wraps axios errors). */
 export function networkCodeOf(error: unknown): string | undefined {
-	for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
+	for (let current = error as { code?: unknown; cause?: unknown; httpCode?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
 		if (typeof current.code === 'string' && current.code) return current.code;
+		// n8n 1.x's helper throws a NodeApiError that keeps the network code only as its httpCode.
+		if (typeof current.httpCode === 'string' && /^E[A-Z_]+$/.test(current.httpCode)) return current.httpCode;
 		current = current.cause as typeof current;
 	}
 	return undefined;
