@@ -30,5 +30,5 @@ export type { ScaleResponse } from './failures';
 export { guardPreparation } from './preparation';
 export { cursorPages, offsetPages, PAGE_SIZE } from './pages';
 export type { ScaleRequest } from './request';
-export { CREDENTIAL_TYPE, scaleRequest } from './request';
+export { CREDENTIAL_TYPE, scaleBaseUrl, scaleRequest } from './request';
 export { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_RETRIES, recordInvalidInput } from './run-state';
