@@ -5,6 +5,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -16,7 +17,7 @@ import type { RequestGate } from './gate';
 
 export const CREDENTIAL_TYPE = 'scaleApi';
 
-export type ScaleContext = IExecuteSingleFunctions | IExecuteFunctions | ILoadOptionsFunctions;
+export type ScaleContext = IExecuteSingleFunctions | IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 /**
  * How a request may be repeated after a failure:
