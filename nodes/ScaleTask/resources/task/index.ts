@@ -7,7 +7,6 @@ import * as cancel from './cancel';
 import * as clearUniqueId from './clearUniqueId';
 import * as count from './count';
 import * as create from './create';
-import * as createAndWait from './createAndWait';
 import * as createEvaluationTask from './createEvaluationTask';
 import * as createTrainingTask from './createTrainingTask';
 import * as deleteTags from './deleteTags';
@@ -25,7 +24,6 @@ const operations = [
 	clearUniqueId,
 	count,
 	create,
-	createAndWait,
 	createEvaluationTask,
 	createTrainingTask,
 	deleteTags,
