@@ -305,3 +305,56 @@ describe('Task → Create and Wait', () => {
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });
+
+describe('Task → Create and Wait with invalid input', () => {
+	test('one invalid item stops the run before any task is created, naming the field and the item', async () => {
+		const { requests } = interceptScale('POST', '/task/textcollection', { body: task(0) }, { body: task(1) });
+		const waiting = await runUntilWaiting({
+			nodeType: new ScaleTaskWait(),
+			parameters: {
+				resource: 'task',
+				operation: 'createAndWait',
+				...creation,
+				additionalFields: { ...creation.additionalFields, metadata: '={{ $json.metadata }}' },
+			},
+			items: [{ ...inputs[0], metadata: '{"row": 1}' }, { ...inputs[1], metadata: '{not json' }],
+			credentials: CREDENTIALS,
+		});
+		expect(waiting.run.status).toBe('error');
+		expect(waiting.run.data.resultData.error?.message).toMatch(/"Metadata" is not valid JSON.*\(item 1\)/);
+		expect(requests).toEqual([]);
+	});
+});
+
+describe('Task → Create and Wait with Continue On Fail', () => {
+	test('an invalid item outputs its error in place; the others are created and waited for', async () => {
+		const { scope, requests } = interceptScale('POST', '/task/textcollection', { body: task(1) });
+		const waiting = await runUntilWaiting({
+			nodeType: new ScaleTaskWait(),
+			parameters: {
+				resource: 'task',
+				operation: 'createAndWait',
+				...creation,
+				additionalFields: { ...creation.additionalFields, metadata: '={{ $json.metadata }}' },
+			},
+			items: [{ ...inputs[0], metadata: '{not json' }, { ...inputs[1], metadata: '{"row": 2}' }],
+			credentials: CREDENTIALS,
+			continueOnFail: true,
+		});
+		scope.done();
+		expect((requests[0].body as IDataObject).metadata).toEqual({ row: 2 });
+		expect(waiting.run.status).toBe('waiting');
+		expect(waiting.items.map((item) => [item.json.error !== undefined, item.json.task_id, item.pairedItem])).toEqual([
+			[true, undefined, { item: 0 }],
+			[false, 'task-1', { item: 1 }],
+		]);
+		expect(String(waiting.items[0].json.error)).toContain('Metadata');
+
+		const result = await deliverCallback(waiting, { body: callbackFor(completed(1, 'accepted')), headers: AUTH });
+		expect(result.resumed?.status).toBe('success');
+		expect(result.output.map((item) => [item.json.error !== undefined, item.json.status, item.pairedItem])).toEqual([
+			[true, undefined, { item: 0 }],
+			[false, 'completed', { item: 1 }],
+		]);
+	});
+});

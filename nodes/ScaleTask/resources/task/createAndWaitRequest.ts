@@ -108,7 +108,8 @@ function collect(
 	} else if (property.type === 'fixedCollection') {
 		for (const group of (property.options ?? []) as INodePropertyCollection[]) {
 			const groupPath = `${name}.${group.name}`;
-			if (context.getNodeParameter(groupPath, itemIndex, undefined) === undefined) continue;
+			// A fallback is needed: n8n throws for a missing parameter read without one.
+			if (context.getNodeParameter(groupPath, itemIndex, null) === null) continue;
 			for (const field of group.values) collect(context, itemIndex, field, groupPath, into);
 		}
 	}
