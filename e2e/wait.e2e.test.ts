@@ -15,6 +15,7 @@ const API_KEY = 'test_e2e_wait_key';
 const CALLBACK_AUTH_KEY = 'e2e_wait_callback_auth_key';
 const WORKFLOW_ID = 'scaleExampleReview';
 const REVIEW_NODE = 'Review by Scale';
+const TIMEOUT_WORKFLOW_ID = 'scaleExampleReviewLimit';
 
 async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
@@ -114,7 +115,8 @@ async function screenshotExecution(file: string): Promise<void> {
 	}
 }
 
-const reviewTasks = () => sandbox.tasks().filter((task) => task.type === 'categorization');
+const reviewTasks = (id = executionId) =>
+	sandbox.tasks().filter((task) => String(task.callback_url).includes(`/webhook-waiting/${id}/`));
 
 beforeAll(async () => {
 	runtime = ensureN8nRuntime();
@@ -139,6 +141,15 @@ beforeAll(async () => {
 	await n8n.importCredentials([sandboxCredential(sandbox.url, API_KEY, CALLBACK_AUTH_KEY)]);
 	// The example exactly as shipped: the resume URL comes from n8n's WEBHOOK_URL, nothing to point anywhere.
 	await n8n.importWorkflow(example);
+	// The same workflow with a one-minute limit, to see the deadline in a running n8n.
+	await n8n.importWorkflow({
+		...example,
+		id: TIMEOUT_WORKFLOW_ID,
+		name: `${example.name} (1 min limit)`,
+		nodes: example.nodes.map((node) =>
+			node.name === REVIEW_NODE ? { ...node, parameters: { ...node.parameters, resumeAmount: 1, resumeUnit: 'minutes' } } : node,
+		),
+	});
 	await n8n.start();
 	apiKey = await n8n.createApiKey(await n8n.login());
 }, 30 * 60_000);
@@ -149,15 +160,19 @@ afterAll(async () => {
 	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
 });
 
-test('the example starts, creates one review task per answer with its resume URL, and shows as waiting', async () => {
-	const cookie = await n8n.login();
-	const response = await fetch(`${n8n.url}/rest/workflows/${WORKFLOW_ID}/run`, {
+/** What clicking "Execute workflow" in the editor does; returns the execution ID. */
+async function runManually(workflowId: string): Promise<string> {
+	const response = await fetch(`${n8n.url}/rest/workflows/${workflowId}/run`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', Cookie: cookie },
+		headers: { 'Content-Type': 'application/json', Cookie: await n8n.login() },
 		body: JSON.stringify({ triggerToStartFrom: { name: example.nodes[0].name } }),
 	});
 	expect(response.status).toBe(200);
-	executionId = String(((await response.json()) as { data: { executionId: string } }).data.executionId);
+	return String(((await response.json()) as { data: { executionId: string } }).data.executionId);
+}
+
+test('the example starts, creates one review task per answer with its resume URL, and shows as waiting', async () => {
+	executionId = await runManually(WORKFLOW_ID);
 
 	let last: Execution | undefined;
 	const waiting = await waitFor('the execution to wait', async () => {
@@ -244,7 +259,7 @@ test('the last callback resumes it: success, the completed tasks as output, IF r
 	expect(runData['Send Back for Rework'][0].data?.main[0]?.map((item) => item.json.response)).toEqual([
 		{ category: 'rejected' },
 	]);
-	const undelivered = sandbox.tasks().filter((task) => task.type === 'categorization' && task.callback_succeeded !== true);
+	const undelivered = reviewTasks().filter((task) => task.callback_succeeded !== true);
 	expect(undelivered).toEqual([]);
 	await screenshotExecution('create-and-wait-finished.png');
 
@@ -257,3 +272,28 @@ test('the last callback resumes it: success, the completed tasks as output, IF r
 	});
 	expect(late.status).toBe(409);
 }, 180_000);
+
+test('with a one-minute limit and no answer, n8n resumes it at the deadline: each task with timedOut, IF false', async () => {
+	const id = await runManually(TIMEOUT_WORKFLOW_ID);
+	await waitFor('the execution to wait', async () => ((await execution(id)).status === 'waiting' ? true : undefined));
+	expect(reviewTasks(id)).toHaveLength(2);
+
+	// n8n's wait tracker looks for due executions once a minute.
+	const done = await waitFor(
+		'the deadline',
+		async () => {
+			const current = await execution(id);
+			return ['success', 'error', 'canceled'].includes(current.status) ? current : undefined;
+		},
+		200_000,
+	);
+	expect(done.status).toBe('success');
+	const runData = done.data?.resultData.runData ?? {};
+	const output = runData[REVIEW_NODE].at(-1)?.data?.main[0] ?? [];
+	expect(output.map((item) => [item.json.status, item.json.timedOut, item.pairedItem])).toEqual([
+		['pending', true, { item: 0 }],
+		['pending', true, { item: 1 }],
+	]);
+	expect(output.map((item) => item.json.task_id).sort()).toEqual(reviewTasks(id).map((task) => task.task_id).sort());
+	expect(runData['Send Back for Rework'][0].data?.main[0]).toHaveLength(2);
+}, 300_000);
