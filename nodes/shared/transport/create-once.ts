@@ -16,7 +16,12 @@ import { scaleRequest } from './request';
  */
 export type ConflictRecovery =
 	| {
-			findInList: { url: string; query: string };
+			findInList: {
+				url: string;
+				query: string;
+				/** Whether the found object is what this request asked for (default: any object holding the key). */
+				isSameRequest?: (existing: IDataObject, requested: IDataObject) => boolean;
+			};
 			/** Turns a plain 409 (no lost answer) into the existing object, e.g. On Duplicate → Return Existing. */
 			returnExistingOnConflict?: (context: IExecutePaginationFunctions) => boolean;
 	  }
@@ -58,7 +63,9 @@ function recoverAfterConflict(
 			// Read the option only when a 409 arrives: evaluating a parameter per item is not free in n8n.
 			if (!afterLostAnswer && !recover.returnExistingOnConflict?.(context)) return undefined;
 			const docs = (await get(url, { [query]: key })).docs;
-			return Array.isArray(docs) && docs.length > 0 ? docs[0] : undefined;
+			const existing = Array.isArray(docs) && docs.length > 0 ? (docs[0] as IDataObject) : undefined;
+			const isSameRequest = recover.findInList.isSameRequest ?? (() => true);
+			return existing && isSameRequest(existing, body) ? existing : undefined;
 		};
 	}
 	if ('getByKey' in recover) {

@@ -103,19 +103,40 @@ async function prepareRequest(
 			},
 		);
 	}
-	const { method, url, qs, body, headers, ...extra } = options;
 	return {
-		request: {
-			method,
-			url: url ?? '',
-			qs,
-			body,
-			headers: headers as IDataObject | undefined,
-			// RoutingNode has resolved every expression by now (proxy, timeout, allowed domains).
-			extra: { ...(extra as Partial<IHttpRequestOptions>), baseURL: extra.baseURL ?? (await runBaseUrl(context)) },
-		},
+		request: toScaleRequest(options, await runBaseUrl(context)),
 		settings: { gate: state.gate, maxRetries: state.maxRetries, itemIndex },
 	};
+}
+
+/** RoutingNode's request options as the transport's request; what only n8n resolves (proxy, timeout…) rides along. */
+function toScaleRequest(options: DeclarativeRestApiSettings.HttpRequestOptions, baseUrl: string): ScaleRequest {
+	const { method, url, qs, body, headers, ...extra } = options;
+	return {
+		method,
+		url: url ?? '',
+		qs,
+		body,
+		headers: headers as IDataObject | undefined,
+		extra: { ...(extra as Partial<IHttpRequestOptions>), baseURL: extra.baseURL ?? baseUrl },
+	};
+}
+
+/**
+ * For a code operation (customOperations or execute(), where RoutingNode does not run): sends one item's
+ * built request through a send strategy with the run's gate and retries. There is no barrier here — the
+ * operation validates every item before it sends any.
+ */
+export async function sendItemRequest(
+	context: IExecutePaginationFunctions,
+	strategy: SendStrategy,
+	options: DeclarativeRestApiSettings.HttpRequestOptions,
+): Promise<SendOutcome> {
+	const state = nodeRunState(context);
+	return await strategy(context, {
+		request: toScaleRequest(options, await runBaseUrl(context)),
+		settings: { gate: state.gate, maxRetries: state.maxRetries, itemIndex: context.getItemIndex() },
+	});
 }
 
 /** Runs the operation's own postReceive hooks (functions only: declarative actions are not used here). */

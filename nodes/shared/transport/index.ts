@@ -25,9 +25,10 @@
 export type { ConflictRecovery, CreateOnceOptions } from './create-once';
 export { createOnce } from './create-once';
 export type { Executor, PreparedRequest, SendOutcome, SendStrategy } from './executor';
-export { resultLimit, runOperation, scaleRouting, sendOnce, sendOnceUpToLimit } from './executor';
+export { resultLimit, runOperation, scaleRouting, sendItemRequest, sendOnce, sendOnceUpToLimit } from './executor';
 export type { ScaleResponse } from './failures';
-export { guardPreparation } from './preparation';
+export { RequestGate } from './gate';
+export { guardPreparation, preparationErrorOf } from './preparation';
 export { cursorPages, offsetPages, PAGE_SIZE } from './pages';
 export type { ScaleRequest } from './request';
 export { CREDENTIAL_TYPE, scaleBaseUrl, scaleRequest } from './request';

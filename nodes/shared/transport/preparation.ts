@@ -62,3 +62,11 @@ export function guardPreparation(properties: INodeProperties[]): INodeProperties
 
 /** Whether a preSend went through guardPreparation (for the test that checks every node). */
 export const isGuardedPreSend = (action: PreSendAction) => (action as GuardedPreSend)[GUARDED] === true;
+
+/**
+ * A guarded preSend never throws (see guard); code operations that run the hooks themselves (Create and Wait)
+ * ask here whether the item's preparation failed, and fail the item with that error.
+ */
+export function preparationErrorOf(context: IExecuteSingleFunctions, itemIndex: number): Error | undefined {
+	return nodeRunState(context).preparationErrors.get(itemIndex);
+}

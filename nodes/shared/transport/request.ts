@@ -22,7 +22,7 @@ export type ScaleContext =
 	| IExecuteSingleFunctions
 	| IExecuteFunctions
 	| ILoadOptionsFunctions
-	// The triggers: Scale Trigger (fetching a completed batch) and Scale Polling Trigger.
+	// The triggers (fetching a completed batch, polling) and Create and Wait's callbacks.
 	| IWebhookFunctions
 	| IPollFunctions;
 

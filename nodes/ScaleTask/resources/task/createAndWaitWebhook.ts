@@ -1,0 +1,141 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { CALLBACK_AUTH_HEADER, hasCallbackAuthKey } from '../../../shared/callback-auth';
+import {
+	CREDENTIAL_TYPE,
+	DEFAULT_MAX_CONCURRENT_REQUESTS,
+	DEFAULT_MAX_RETRIES,
+	RequestGate,
+	scaleBaseUrl,
+	scaleRequest,
+} from '../../../shared/transport';
+import { isFinished, shapeTask } from './createAndWaitOutput';
+
+/**
+ * Served on this execution's resume URL while it waits (`…/webhook-waiting/<executionId>/<nodeId>`):
+ * n8n routes a request there to the waiting node's webhook with `restartWebhook` and the matching path.
+ */
+export const createAndWaitWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		path: '={{ $nodeId }}',
+		restartWebhook: true,
+		isFullPath: true,
+	},
+];
+
+type ResponseWriter = { status(code: number): { json(body: unknown): unknown } };
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const nonEmptyString = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** Answers 200 without resuming: n8n keeps the execution waiting in its database. */
+const keepWaiting = (message: string): IWebhookResponseData => ({ webhookResponse: { message } });
+
+/**
+ * The tasks this execution waits for, in input-item order. They are the node's input items while it waits
+ * (createAndWait stored them on its execution-stack entry, which n8n hands to the webhook as input).
+ */
+function waitingItems(context: IWebhookFunctions): INodeExecutionData[] {
+	const items = context.evaluateExpression('{{ $input.all() }}', 0);
+	return Array.isArray(items) ? (items as INodeExecutionData[]) : [];
+}
+
+/**
+ * Every task of the wait, fetched from Scale — or undefined as soon as one is still open. Tasks are checked
+ * in random order, in waves that grow to Max Concurrent Requests, so while many are open a callback costs
+ * about one request, and the whole wait about n·ln(n), in whatever order Scale finishes them.
+ */
+async function allTasksIfFinished(
+	context: IWebhookFunctions,
+	waiting: INodeExecutionData[],
+	called: { index: number; task?: IDataObject },
+): Promise<Array<IDataObject | undefined> | undefined> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const maxConcurrent = Math.max(
+		1,
+		Number(context.getNodeParameter('options.maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)) ||
+			DEFAULT_MAX_CONCURRENT_REQUESTS,
+	);
+	const maxRetries = Number(context.getNodeParameter('options.maxRetries', DEFAULT_MAX_RETRIES));
+	const settings = {
+		safety: 'idempotent' as const,
+		maxRetries: Number.isFinite(maxRetries) && maxRetries >= 0 ? maxRetries : DEFAULT_MAX_RETRIES,
+		gate: new RequestGate(maxConcurrent),
+	};
+	const baseURL = scaleBaseUrl(credentials);
+	const fetchTask = async (index: number) => {
+		const id = String(waiting[index].json.task_id);
+		const response = await scaleRequest(
+			context,
+			{ method: 'GET', url: `/task/${encodeURIComponent(id)}`, extra: { baseURL } },
+			settings,
+		);
+		return response.body as IDataObject;
+	};
+
+	const tasks: Array<IDataObject | undefined> = new Array(waiting.length);
+	if (called.task) tasks[called.index] = called.task;
+	const others = waiting
+		.map((item, index) => (index !== called.index && nonEmptyString(item.json.task_id) ? index : -1))
+		.filter((index) => index !== -1);
+	for (let i = others.length - 1; i > 0; i--) {
+		const j = Math.floor(Math.random() * (i + 1));
+		[others[i], others[j]] = [others[j], others[i]];
+	}
+	for (let start = 0, wave = 1; start < others.length; start += wave, wave = Math.min(wave * 2, maxConcurrent)) {
+		const batch = others.slice(start, start + wave);
+		const fetched = await Promise.all(batch.map(fetchTask));
+		batch.forEach((index, k) => (tasks[index] = fetched[k]));
+		if (!fetched.every(isFinished)) return undefined;
+	}
+	tasks[called.index] ??= await fetchTask(called.index);
+	return tasks;
+}
+
+/**
+ * Handles a callback on the resume URL. Only a callback carrying the credential's Callback Auth Key counts
+ * (401 otherwise, and the execution keeps waiting); a verified callback is always answered 200, so Scale
+ * does not retry it. The execution resumes only when every task of the wait has finished — decided anew on
+ * each callback by asking Scale, because n8n stores nothing from a callback that does not resume it.
+ */
+export async function createAndWaitWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	if (!hasCallbackAuthKey(this.getHeaderData()[CALLBACK_AUTH_HEADER], credentials.callbackAuthKey)) {
+		(this.getResponseObject() as unknown as ResponseWriter)
+			.status(401)
+			.json({ message: 'Unauthorized: missing or invalid scale-callback-auth header' });
+		return { noWebhookResponse: true };
+	}
+
+	const body = this.getBodyData() as unknown;
+	const task = isObject(body) && isObject(body.task) ? body.task : undefined;
+	const taskId = isObject(body) ? (nonEmptyString(body.task_id) ?? nonEmptyString(task?.task_id)) : undefined;
+	const waiting = waitingItems(this);
+	const index = taskId === undefined ? -1 : waiting.findIndex((item) => item.json.task_id === taskId);
+	if (index === -1) return keepWaiting('Ignored: not a task this execution waits for');
+	if (!isFinished({ status: (isObject(body) ? body.status : undefined) ?? task?.status })) {
+		return keepWaiting('Received: the task is not finished yet');
+	}
+
+	const tasks = await allTasksIfFinished(this, waiting, { index, task: task?.task_id === taskId ? task : undefined });
+	if (!tasks) return keepWaiting('Received: still waiting for other tasks');
+
+	const simplify = this.getNodeParameter('simplify', true) as boolean;
+	const output = waiting.map((item, itemIndex): INodeExecutionData => {
+		const finished = tasks[itemIndex];
+		// Items whose task could not be created (Continue On Fail) go on as they were.
+		return { json: finished ? shapeTask(finished, simplify) : item.json, pairedItem: { item: itemIndex } };
+	});
+	return { workflowData: [output] };
+}
