@@ -1,0 +1,229 @@
+import type { IDataObject, IExecutePaginationFunctions, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { ConflictLookup } from './create-once';
+import { createOnce } from './create-once';
+import type { Executor, PreparedRequest } from './executors';
+import { applyPostReceive, PAGE_SIZE, prepareRequest, resultLimit } from './executors';
+import type { ScaleContext, ScaleRequest, ScaleRequestSettings } from './request';
+import { CREDENTIAL_TYPE, scaleBaseUrl, scaleRequest } from './request';
+import { nodeRunState, runBaseUrl } from './run-state';
+
+/**
+ * Scale's GenAI API (the Python SDK's `client.v2`) lives at `https://api.scale.com/v2`, beside v1. The
+ * credential's Base URL names the v1 root, so the v2 root is that URL without its trailing `/v1`; a gateway
+ * root without `/v1` is used as it is. v2 paths in the node descriptions start with `/v2/`.
+ */
+export function v2RootUrl(baseUrl: string): string {
+	return baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+}
+
+/** The request with its base URL moved from the v1 root to the v2 root. */
+function onV2Root(request: ScaleRequest, v1BaseUrl: string): ScaleRequest {
+	return { ...request, extra: { ...request.extra, baseURL: v2RootUrl(v1BaseUrl) } };
+}
+
+/** prepareRequest for a v2 path. */
+export async function prepareV2Request(
+	context: IExecutePaginationFunctions,
+	options: Parameters<typeof prepareRequest>[1],
+): Promise<PreparedRequest> {
+	const prepared = await prepareRequest(context, options);
+	return { ...prepared, request: onV2Root(prepared.request, String(prepared.request.extra?.baseURL ?? '')) };
+}
+
+/** One v2 request outside a node run (list search), authenticated and retried like every other request. */
+export async function scaleV2Request(
+	context: ScaleContext,
+	request: ScaleRequest,
+	settings: ScaleRequestSettings,
+): Promise<unknown> {
+	const baseUrl = scaleBaseUrl(await context.getCredentials(CREDENTIAL_TYPE));
+	return (await scaleRequest(context, onV2Root(request, baseUrl), settings)).body;
+}
+
+function asItems(body: unknown): INodeExecutionData[] {
+	if (Array.isArray(body)) return body.map((json) => ({ json: json as IDataObject }));
+	return [{ json: body && typeof body === 'object' ? (body as IDataObject) : {} }];
+}
+
+/** Sends a v2 request once (with the transport's per-request retries); reads and replace/merge writes. */
+export function v2SendOnce(): Executor {
+	return async function (this: IExecutePaginationFunctions, requestData) {
+		const prepared = await prepareV2Request(this, requestData.options);
+		const response = await scaleRequest(this, prepared.request, { ...prepared.settings, safety: 'idempotent' });
+		return await applyPostReceive(this, requestData, asItems(response.body), response);
+	};
+}
+
+/**
+ * Creates on v2. v2 has no idempotency key (no `unique_id` on chat tasks), so a create is retried only when
+ * Scale provably did not receive it; with `lookup`, a 409 after a lost answer resolves to the object an
+ * earlier attempt created (batches: names are unique per project).
+ */
+export function v2CreateOnce(what: string, lookup?: ConflictLookup): Executor {
+	const send = createOnce(
+		what,
+		lookup
+			? (context, prepared, body) =>
+					lookup(context, { ...prepared, request: onV2Root(prepared.request, String(prepared.request.extra?.baseURL ?? '')) }, body)
+			: undefined,
+		undefined,
+		async (_context, prepared) => onV2Root(prepared.request, String(prepared.request.extra?.baseURL ?? '')),
+	);
+	return async function (this: IExecutePaginationFunctions, requestData) {
+		try {
+			return await send.call(this, requestData);
+		} catch (error) {
+			if (error instanceof NodeApiError && error.message.startsWith(`The ${what} may or may not have been created`)) {
+				error.description = `It was not retried: Scale's GenAI API has no idempotency key, so a retry could create the ${what} twice. Look for it in Scale (e.g. Get Many tasks of the same project and batch, or its metadata) before running this item again.`;
+			}
+			throw error;
+		}
+	};
+}
+
+export interface V2ListOptions {
+	/** The key holding the page's items: `tasks`, `batches`, `docs`, `deliveries`… */
+	itemsKey: string;
+	/** Whether the endpoint pages by `limit` + `next_token` (GET /v2/projects, /v2/deliveries… do not). */
+	paged?: boolean;
+}
+
+function listItems(context: IExecutePaginationFunctions, body: unknown, itemsKey: string, itemIndex: number): IDataObject[] {
+	const items = body && typeof body === 'object' ? (body as IDataObject)[itemsKey] : undefined;
+	if (!Array.isArray(items)) {
+		throw new NodeApiError(context.getNode(), { error: 'unexpected list' }, {
+			message: `Scale answered a list request without a "${itemsKey}" array`,
+			description: 'A proxy or gateway may have answered instead of Scale: check the Base URL in the credential.',
+			itemIndex,
+		});
+	}
+	return items as IDataObject[];
+}
+
+/**
+ * Walks a v2 list: `limit` (1–100) and `next_token`, items under `itemsKey`, more pages only while the answer
+ * carries a `next_token`. Every filter is sent on every page, it stops as soon as Return All / Limit is met,
+ * and a cursor that comes back twice ends with an error rather than a loop.
+ */
+export async function walkV2Cursor(
+	context: IExecutePaginationFunctions,
+	request: ScaleRequest,
+	settings: PreparedRequest['settings'],
+	limit: number,
+	itemsKey: string,
+): Promise<INodeExecutionData[]> {
+	const itemIndex = settings.itemIndex ?? 0;
+	const results: INodeExecutionData[] = [];
+	const seenTokens = new Set<string>();
+	let nextToken: string | undefined;
+	do {
+		const qs: IDataObject = { ...request.qs, limit: Math.min(PAGE_SIZE, limit - results.length) };
+		if (nextToken) qs.next_token = nextToken;
+		const response = await scaleRequest(context, { ...request, qs }, { ...settings, safety: 'idempotent' });
+		const items = listItems(context, response.body, itemsKey, itemIndex);
+		for (const json of items.slice(0, limit - results.length)) results.push({ json });
+		const token = (response.body as IDataObject).next_token;
+		nextToken = typeof token === 'string' && token !== '' && items.length > 0 ? token : undefined;
+		if (nextToken && seenTokens.has(nextToken)) {
+			throw new NodeOperationError(context.getNode(), 'Scale returned the same page cursor twice', {
+				itemIndex,
+				description: `The list would never end, so it was stopped after ${results.length} results. Try again; if it persists, narrow the filters.`,
+			});
+		}
+		if (nextToken) seenTokens.add(nextToken);
+	} while (nextToken && results.length < limit);
+	return results;
+}
+
+/** A v2 list as items: cursor pages up to Return All / Limit, or the one unpaged answer. */
+export function v2ListPages({ itemsKey, paged = true }: V2ListOptions): Executor {
+	return async function (this: IExecutePaginationFunctions, requestData) {
+		const { request, settings } = await prepareV2Request(this, requestData.options);
+		let items: INodeExecutionData[];
+		let response = { statusCode: 200, headers: {}, body: {} as unknown };
+		if (paged) {
+			items = await walkV2Cursor(this, request, settings, resultLimit(this), itemsKey);
+		} else {
+			response = await scaleRequest(this, request, { ...settings, safety: 'idempotent' });
+			items = listItems(this, response.body, itemsKey, settings.itemIndex ?? 0).map((json) => ({ json }));
+		}
+		return await applyPostReceive(this, requestData, items, response);
+	};
+}
+
+/** What a file download answered: the bytes, and the name and type the final response gave them. */
+export interface DownloadedFile {
+	data: Buffer;
+	mimeType?: string;
+	fileName?: string;
+}
+
+function fileNameFrom(headers: IDataObject, url: string): string | undefined {
+	const disposition = String(headers['content-disposition'] ?? '');
+	const quoted = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+	if (quoted) return decodeURIComponent(quoted);
+	const last = url.split('?')[0].split('/').filter(Boolean).pop();
+	return last ? decodeURIComponent(last) : undefined;
+}
+
+/**
+ * GETs a file, following redirects (Scale answers attachment URLs with a 302 to signed storage). The API key
+ * is not sent to another origin on the redirect: signed storage URLs refuse a second authorization.
+ */
+export async function downloadV2File(
+	context: IExecuteSingleFunctions,
+	request: ScaleRequest,
+	settings: PreparedRequest['settings'],
+): Promise<DownloadedFile> {
+	const response = await scaleRequest(
+		context,
+		{
+			...request,
+			headers: { ...request.headers, Accept: '*/*' },
+			extra: { ...request.extra, json: false, encoding: 'arraybuffer', sendCredentialsOnCrossOriginRedirect: false },
+		},
+		{ ...settings, safety: 'idempotent', allowNonJsonBody: true },
+	);
+	const body = response.body;
+	const data = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
+	const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim();
+	return { data, mimeType: contentType || undefined, fileName: fileNameFrom(response.headers, request.url) };
+}
+
+/**
+ * Downloads a file URL found in a v2 answer. Scale's own URLs go through the transport with the API key;
+ * any other origin (signed storage, a customer's bucket) is fetched without it, so the key never leaves Scale.
+ */
+export async function downloadV2Url(context: IExecuteSingleFunctions, url: string): Promise<DownloadedFile> {
+	const state = nodeRunState(context);
+	const baseUrl = await runBaseUrl(context);
+	const scaleOrigin = new URL(v2RootUrl(baseUrl)).origin;
+	let target: URL;
+	try {
+		target = new URL(url, `${scaleOrigin}/`);
+	} catch {
+		throw new NodeOperationError(context.getNode(), `Scale returned a file URL that is not valid: ${url}`, {
+			itemIndex: context.getItemIndex(),
+		});
+	}
+	const settings = { gate: state.gate, maxRetries: state.maxRetries, itemIndex: context.getItemIndex() };
+	if (target.origin === scaleOrigin) {
+		return await downloadV2File(context, { method: 'GET', url: target.href }, settings);
+	}
+	await state.gate.acquire();
+	try {
+		const response = (await context.helpers.httpRequest({
+			method: 'GET',
+			url: target.href,
+			encoding: 'arraybuffer',
+			json: false,
+			returnFullResponse: true,
+		})) as { body: Buffer; headers: IDataObject };
+		const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim();
+		return { data: Buffer.from(response.body), mimeType: contentType || undefined, fileName: fileNameFrom(response.headers, target.pathname) };
+	} finally {
+		state.gate.release();
+	}
+}
