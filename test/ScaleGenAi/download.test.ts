@@ -75,7 +75,8 @@ describe('Options → Download Files', () => {
 			{ scale_url: 'https://api.scale.com/v2/files/doc_1', url: `${STORAGE}/ignored`, mime_type: 'text/plain', name: 'notes.txt' },
 		];
 		const task = genAiTask();
-		((task.threads as any[])[0].turns[0].messages[0].content as { attachments?: unknown }).attachments = attachments;
+		const threads = task.threads as Array<{ turns: Array<{ messages: Array<{ content: Record<string, unknown> }> }> }>;
+		threads[0].turns[0].messages[0].content.attachments = attachments;
 		interceptV2('GET', '/v2/task', { body: task });
 		const image = interceptAt(STORAGE, 'GET', '/img/cat.png', { body: Buffer.from('png-bytes'), headers: { 'content-type': 'image/png' } });
 		const scaleFile = interceptV2('GET', '/v2/files/doc_1', { body: 'hello', headers: { 'content-type': 'text/plain' } });

@@ -134,7 +134,8 @@ export function genAiTask(overrides: IDataObject = {}): IDataObject {
 
 /** genAiTask() as Simplify outputs it. */
 export function simplifiedGenAiTask(overrides: IDataObject = {}): IDataObject {
-	const { threads: _threads, ...rest } = genAiTask();
+	const rest = genAiTask();
+	delete rest.threads;
 	return {
 		...rest,
 		turns: [

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 
 import {
 	byId,
@@ -18,7 +18,7 @@ useNock();
 interface Case {
 	resource: string;
 	operation: string;
-	parameters: IDataObject;
+	parameters: Record<string, NodeParameterValueType | IDataObject>;
 	method: 'GET' | 'POST';
 	path: string;
 	/** The query as sent; a repeated key (expand, opts) is an array. */

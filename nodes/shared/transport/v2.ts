@@ -23,13 +23,17 @@ function onV2Root(request: ScaleRequest, v1BaseUrl: string): ScaleRequest {
 	return { ...request, extra: { ...request.extra, baseURL: v2RootUrl(v1BaseUrl) } };
 }
 
+/** A prepared request (base URL = the credential's v1 root) moved to the v2 root. */
+function toV2(prepared: PreparedRequest): PreparedRequest {
+	return { ...prepared, request: onV2Root(prepared.request, String(prepared.request.extra?.baseURL ?? '')) };
+}
+
 /** prepareRequest for a v2 path. */
 export async function prepareV2Request(
 	context: IExecutePaginationFunctions,
 	options: Parameters<typeof prepareRequest>[1],
 ): Promise<PreparedRequest> {
-	const prepared = await prepareRequest(context, options);
-	return { ...prepared, request: onV2Root(prepared.request, String(prepared.request.extra?.baseURL ?? '')) };
+	return toV2(await prepareRequest(context, options));
 }
 
 /** One v2 request outside a node run (list search), authenticated and retried like every other request. */
@@ -64,22 +68,18 @@ export function v2SendOnce(): Executor {
 export function v2CreateOnce(what: string, lookup?: ConflictLookup): Executor {
 	const send = createOnce(
 		what,
-		lookup
-			? (context, prepared, body) =>
-					lookup(context, { ...prepared, request: onV2Root(prepared.request, String(prepared.request.extra?.baseURL ?? '')) }, body)
-			: undefined,
+		lookup ? (context, prepared, body) => lookup(context, toV2(prepared), body) : undefined,
 		undefined,
-		async (_context, prepared) => onV2Root(prepared.request, String(prepared.request.extra?.baseURL ?? '')),
+		async (_context, prepared) => toV2(prepared).request,
 	);
 	return async function (this: IExecutePaginationFunctions, requestData) {
-		try {
-			return await send.call(this, requestData);
-		} catch (error) {
+		// Same error, with advice that fits v2 (the shared advice suggests a Unique ID, which v2 does not have).
+		return await send.call(this, requestData).catch((error: unknown) => {
 			if (error instanceof NodeApiError && error.message.startsWith(`The ${what} may or may not have been created`)) {
 				error.description = `It was not retried: Scale's GenAI API has no idempotency key, so a retry could create the ${what} twice. Look for it in Scale (e.g. Get Many tasks of the same project and batch, or its metadata) before running this item again.`;
 			}
 			throw error;
-		}
+		});
 	};
 }
 
