@@ -10,6 +10,7 @@ import { parseBody, readBody, sendError, sendJson } from './http';
 import { queryToObject } from './query';
 import { Router, type RouteMatch } from './router';
 import { apiRoutes, controlRoutes } from './routes';
+import { handleV2Request, isV2Path, v2StateOf } from './v2';
 import type {
 	BatchJson,
 	BatchCounts,
@@ -68,6 +69,7 @@ const CONTROL_PREFIX = '/_sandbox';
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const core = new SandboxCore(options);
 	core.initialize();
+	v2StateOf(core); // GenAI (API v2) demo data, reset with the sandbox
 	const api = new Router(apiRoutes);
 	const control = new Router(controlRoutes);
 	const connections = new Set<import('node:net').Socket>();
@@ -184,6 +186,10 @@ async function handleRequest(
 		raw = await readBody(request, core.options.maxBodyBytes);
 	} catch (error) {
 		if (error instanceof HttpError) sendError(response, error);
+		return;
+	}
+	if (isV2Path(path)) {
+		await handleV2Request(core, { method, path, query, raw, request, response });
 		return;
 	}
 	if (underPrefix(path, CONTROL_PREFIX)) {
