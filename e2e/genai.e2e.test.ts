@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import { DEMO_SCHEMA_ID } from '../sandbox/v2';
-import { sandboxCredential } from './demo';
-import { N8nInstance, PACKAGE_ROOT } from './n8n';
+import { loadExample, sandboxCredential } from './demo';
+import { N8nInstance } from './n8n';
 import { ensureN8nRuntime } from './runtime';
 
 const API_KEY = 'test_genai_e2e_key';
@@ -47,7 +47,7 @@ beforeAll(async () => {
 	n8n.installPackage();
 	await n8n.importCredentials([sandboxCredential(sandbox.url, API_KEY, CALLBACK_AUTH_KEY)]);
 	// The example as shipped: its Google Sheets node is disabled, the rest runs for real.
-	await n8n.importWorkflow(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples', 'genai-export-deliveries.json'), 'utf8')));
+	await n8n.importWorkflow(loadExample('genAiExport'));
 }, 30 * 60_000);
 
 afterAll(async () => {
