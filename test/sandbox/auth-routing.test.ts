@@ -33,7 +33,7 @@ describe('sandbox: auth, routing and error shapes', () => {
 		expect(wrongMethod.status).toBe(404);
 		const task = await call(sandbox, 'GET', 'task/000000000000000000000000');
 		expect(task.body).toEqual({ status_code: 404, error: 'Task with that ID not found.' });
-		const outside = await fetch(`${sandbox.origin}/v2/tasks`);
+		const outside = await fetch(`${sandbox.origin}/v3/tasks`);
 		expect(outside.status).toBe(404);
 	});
 
