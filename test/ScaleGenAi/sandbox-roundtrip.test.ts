@@ -43,7 +43,7 @@ describe('Scale GenAI node against the sandbox', () => {
 		const got = await run('task', 'get', { taskId, expand: ['batch'] });
 		expect(got.error).toBeUndefined();
 		const [task] = jsonOf(got.items);
-		expect(task).toMatchObject({ task_id: taskId, status: 'completed', batch: expect.any(String) });
+		expect(task).toMatchObject({ task_id: taskId, status: 'completed', batch: { name: 'rt-batch', status: 'completed' } });
 		expect((task.turns as Loose[])[0]).toMatchObject({ turn: 1, prompt: 'Name a prime number.', annotations: { correct: expect.any(Boolean) } });
 		expect(Object.keys(task.annotations as IDataObject)).toEqual(['overall']);
 	});

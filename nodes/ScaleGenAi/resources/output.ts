@@ -44,10 +44,6 @@ export function simplifyTask(task: IDataObject): IDataObject {
 		if (key === 'threads' || (key === 'response' && response && 'threads' in response)) continue;
 		simplified[key] = value;
 	}
-	const reference = (value: IDataObject[string]) =>
-		value && typeof value === 'object' && !Array.isArray(value) ? ((value as IDataObject).id ?? (value as IDataObject).name) : value;
-	if ('project' in simplified) simplified.project = reference(simplified.project);
-	if ('batch' in simplified) simplified.batch = reference(simplified.batch);
 	const annotations: IDataObject = {};
 	const turns: IDataObject[] = [];
 	threads.forEach((thread, threadIndex) => {
