@@ -1,7 +1,7 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { mergeSharedFields, requestOptionsCollection, scaleRequestDefaults } from '../shared/descriptions';
+import { requestOptionsCollection, scaleRequestDefaults } from '../shared/descriptions';
 import { searchGenAiBatches, searchGenAiProjects } from './listSearch';
 import { annotationOperations } from './resources/annotation';
 import { batchOperations } from './resources/batch';
@@ -29,7 +29,9 @@ function resource(name: string, operations: Operation[], defaultOperation: strin
 			options: operations.map((operation) => operation.option) as INodeProperties['options'],
 			default: defaultOperation,
 		},
-		...mergeSharedFields(operations.flatMap((operation) => operation.description)),
+		// Not folded with mergeSharedFields: a folded field moves to its first operation's place, which put
+		// Return All above Project here. The editor shows each operation its fields in their own order.
+		...operations.flatMap((operation) => operation.description),
 	];
 	if (taskOutputs.length > 0) properties.push(simplifyField({ resource: [name], operation: taskOutputs }));
 	return properties;
