@@ -17,6 +17,7 @@ export const EXAMPLE_FILES = {
 	createBatchAndTasks: 'create-batch-and-tasks.json',
 	callbackToSlack: 'callback-to-slack.json',
 	exportToS3: 'export-completed-tasks-to-s3.json',
+	genAiExport: 'genai-export-deliveries.json',
 } as const;
 
 export type ExampleName = keyof typeof EXAMPLE_FILES;

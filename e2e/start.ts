@@ -39,7 +39,7 @@ async function main() {
 	});
 	n8n.installPackage();
 	await n8n.importCredentials([sandboxCredential(sandbox.url, API_KEY, CALLBACK_AUTH_KEY)]);
-	for (const name of ['createBatchAndTasks', 'callbackToSlack', 'exportToS3'] as const) {
+	for (const name of ['createBatchAndTasks', 'callbackToSlack', 'exportToS3', 'genAiExport'] as const) {
 		await n8n.importWorkflow(loadExample(name));
 	}
 	await n8n.publish(loadExample('callbackToSlack').id);
@@ -51,6 +51,7 @@ async function main() {
 			`  n8n with the Scale nodes:  ${n8n.url}`,
 			`  log in:                    ${OWNER.email} / ${OWNER.password}`,
 			`  Scale sandbox (API v1):    ${sandbox.url}   (API key ${API_KEY})`,
+			`  Scale sandbox (API v2):    ${sandbox.origin}/v2   (GenAI demo project, seeded deliveries)`,
 			'',
 			'  Open "Scale: create a batch, one task per row, finalize" and execute it; about 5 s later the',
 			'  sandbox completes the tasks and calls back "Scale: on task completion, post to Slack".',

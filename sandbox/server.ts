@@ -10,6 +10,7 @@ import { BodyTooLarge, parseBody, readBody, sendError, sendJson } from './http';
 import { queryToObject } from './query';
 import { Router, type Route, type RouteMatch } from './router';
 import { apiRoutes, controlRoutes } from './routes';
+import { handleV2Request, isV2Path, v2StateOf } from './v2';
 import type {
 	BatchJson,
 	BatchCounts,
@@ -71,6 +72,7 @@ const CONTROL_PREFIX = '/_sandbox';
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const core = new SandboxCore(options);
 	core.initialize();
+	v2StateOf(core); // GenAI (API v2) demo data, reset with the sandbox
 	const api = new Router(apiRoutes);
 	const control = new Router(controlRoutes);
 	const connections = new Set<import('node:net').Socket>();
@@ -202,6 +204,10 @@ async function handleRequest(
 	}
 	// Completion is due by time, not only by timer: whatever is due is completed before any request is answered.
 	core.tasks.settleDue();
+	if (isV2Path(path)) {
+		await handleV2Request(core, { method, path, query, raw, request, response });
+		return;
+	}
 	if (underPrefix(path, CONTROL_PREFIX)) {
 		handleControl(core, control, method, segmentsAfter(path, CONTROL_PREFIX), query, raw, request, response);
 		return;

@@ -21,7 +21,18 @@ export function redactSecrets(text: string): string {
 	return text.replace(/\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{8,}/g, '$1 [redacted]');
 }
 
+/** A body read as bytes (file downloads): JSON when it parses, else its text. */
+function decodeBytes(body: Buffer): unknown {
+	const text = body.toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
 function describeBody(body: unknown): string | undefined {
+	if (Buffer.isBuffer(body)) return describeBody(decodeBytes(body));
 	if (body && typeof body === 'object' && !Array.isArray(body)) {
 		const error = (body as JsonObject).error ?? (body as JsonObject).message;
 		if (typeof error === 'string' && error) return error;

@@ -1,5 +1,6 @@
 import type {
 	DeclarativeRestApiSettings,
+	IBinaryKeyData,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
@@ -30,6 +31,8 @@ export interface PreparedRequest {
 /** What a send strategy got from Scale for one item: the results, and the last response (for postReceive hooks). */
 export interface SendOutcome {
 	results: IDataObject[];
+	/** Binary data per result, where a strategy downloads files (same order as `results`). */
+	binaries?: IBinaryKeyData[];
 	response: ScaleResponse;
 }
 
@@ -68,8 +71,11 @@ export function runOperation(strategy: SendStrategy): Executor {
 			item.pairedItem === undefined ? { ...item, pairedItem: { item: itemIndex } } : item;
 		try {
 			const prepared = await prepareRequest(this, requestData.options);
-			const { results, response } = await strategy(this, prepared);
-			const items = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			const { results, binaries, response } = await strategy(this, prepared);
+			const items = results.map((json, index): INodeExecutionData => {
+				const binary = binaries?.[index];
+				return binary ? { json, binary, pairedItem: { item: itemIndex } } : { json, pairedItem: { item: itemIndex } };
+			});
 			return (await applyPostReceive(this, requestData, items, response)).map(pair);
 		} catch (error) {
 			const nodeError = itemError(this.getNode(), error, itemIndex);

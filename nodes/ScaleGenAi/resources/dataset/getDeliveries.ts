@@ -1,0 +1,36 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { scaleRouting } from '../../../shared/transport';
+import { v2ListPages } from '../../../shared/transport/v2';
+import { dateFilter, expandField, optionalIdField } from '../fields';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Deliveries',
+	value: 'getDeliveries',
+	action: 'Get the deliveries of a dataset',
+	description: 'List dataset deliveries, e.g. those delivered since the last run',
+	routing: scaleRouting(
+		{ method: 'GET', url: '/v2/datasets/deliveries' },
+		v2ListPages({ itemsKey: 'deliveries', paged: false }),
+	),
+};
+
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['dataset'], operation: ['getDeliveries'] } },
+	[
+		optionalIdField('Dataset ID', 'datasetId', 'dataset_id', 'Only deliveries of this dataset'),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				dateFilter('Delivered After', 'delivered_after', 'Only deliveries made after this time'),
+				dateFilter('Delivered Before', 'delivered_before', 'Only deliveries made before this time'),
+			],
+		},
+		expandField(['dataset']),
+	],
+);

@@ -1,0 +1,39 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../../shared/descriptions';
+import { scaleRouting } from '../../../shared/transport';
+import { v2ListPages } from '../../../shared/transport/v2';
+import { dateFilter, expandField, optionalIdField } from '../fields';
+import { taskOutput } from '../output';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Tasks',
+	value: 'getTasks',
+	action: 'Get many dataset tasks',
+	description: 'List the tasks of a dataset or of one of its deliveries',
+	routing: scaleRouting({ method: 'GET', url: '/v2/datasets/tasks' }, v2ListPages({ itemsKey: 'tasks' }), {
+		output: { postReceive: [taskOutput] },
+	}),
+};
+
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['dataset'], operation: ['getTasks'] } },
+	[
+		optionalIdField('Dataset ID', 'datasetId', 'dataset_id', 'Only tasks of this dataset'),
+		optionalIdField('Delivery ID', 'deliveryId', 'delivery_id', 'Only tasks of this dataset delivery'),
+		...returnAllAndLimit({}),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				dateFilter('Delivered After', 'delivered_after', 'Only tasks delivered after this time'),
+				dateFilter('Delivered Before', 'delivered_before', 'Only tasks delivered before this time'),
+			],
+		},
+		expandField(['dataset', 'delivery']),
+	],
+);

@@ -1,0 +1,36 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { scaleRouting } from '../../../shared/transport';
+import { v2ListPages } from '../../../shared/transport/v2';
+import { dateFilter, expandField, projectField } from '../fields';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many deliveries',
+	description: 'List the deliveries of a project, e.g. those delivered since the last run',
+	routing: scaleRouting(
+		{ method: 'GET', url: '/v2/deliveries' },
+		v2ListPages({ itemsKey: 'deliveries', paged: false }),
+	),
+};
+
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['delivery'], operation: ['getAll'] } },
+	[
+		projectField('query', { description: 'Only deliveries of this project' }),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				dateFilter('Delivered After', 'delivered_after', 'Only deliveries made after this time'),
+				dateFilter('Delivered Before', 'delivered_before', 'Only deliveries made before this time'),
+			],
+		},
+		expandField(['project']),
+	],
+);
