@@ -1,15 +1,15 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../../shared/transport';
+import { CREDENTIAL_TYPE, scaleBaseUrl } from '../../shared/transport';
 import type { Cursor } from '../cursor';
 import { advance, queryFrom, timeOf } from '../cursor';
 import type { PollFilters } from '../shared';
 import { docsOf, getJson, iso, nothingYet } from '../shared';
-import { scaleV2BaseUrl } from '../v2BaseUrl';
+import { v2RootUrl } from '../../shared/transport/v2';
 
 /** GET /v2/deliveries (Python SDK `client.v2.get_deliveries`): one unpaged list per project. */
 async function listDeliveries(context: IPollFunctions, filters: PollFilters, qs: IDataObject): Promise<IDataObject[]> {
-	const baseURL = scaleV2BaseUrl(await context.getCredentials(CREDENTIAL_TYPE));
+	const baseURL = v2RootUrl(scaleBaseUrl(await context.getCredentials(CREDENTIAL_TYPE)));
 	const page = await getJson(context, {
 		url: '/v2/deliveries',
 		qs: { project_name: filters.project, ...qs },
