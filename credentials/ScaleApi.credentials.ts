@@ -12,6 +12,7 @@ export const SCALE_DEFAULT_BASE_URL = 'https://api.scale.com/v1';
 export const SCALE_BASE_URL_EXPRESSION = `={{ ($credentials.baseUrl || "${SCALE_DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`;
 
 export class ScaleApi implements ICredentialType {
+	// A literal on purpose: n8n's linter reads it to check that nodes use this package's own credential.
 	name = 'scaleApi';
 
 	displayName = 'Scale API';
@@ -70,3 +71,6 @@ export class ScaleApi implements ICredentialType {
 		},
 	};
 }
+
+/** The credential type's name, as nodes and the transport reference it (the class's `name` is the one literal). */
+export const SCALE_API_CREDENTIAL = new ScaleApi().name;

@@ -1,10 +1,11 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { SCALE_API_CREDENTIAL } from '../../credentials/ScaleApi.credentials';
 import { requestOptionsCollection, scaleRequestDefaults } from '../shared/descriptions';
 import { searchProjects } from '../shared/listSearch';
-import { fileDescription } from './resources/file';
-import { projectDescription } from './resources/project';
+import { fileOperations } from './resources/file';
+import { projectOperations } from './resources/project';
 
 export class ScaleProject implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +20,7 @@ export class ScaleProject implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'scaleApi', required: true }],
+		credentials: [{ name: SCALE_API_CREDENTIAL, required: true }],
 		requestDefaults: scaleRequestDefaults,
 		properties: [
 			{
@@ -33,9 +34,8 @@ export class ScaleProject implements INodeType {
 				],
 				default: 'project',
 			},
-			...projectDescription,
-			...fileDescription,
-			// One Options collection for every resource: how the shared transport sends requests.
+			...projectOperations,
+			...fileOperations,
 			requestOptionsCollection(),
 		],
 	};

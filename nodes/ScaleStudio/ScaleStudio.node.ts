@@ -1,11 +1,12 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { SCALE_API_CREDENTIAL } from '../../credentials/ScaleApi.credentials';
 import { requestOptionsCollection, scaleRequestDefaults } from '../shared/descriptions';
 import { searchBatches, searchProjects } from '../shared/listSearch';
-import { assignmentDescription } from './resources/assignment';
-import { batchDescription } from './resources/batch';
-import { projectGroupDescription } from './resources/projectGroup';
+import { assignmentOperations } from './resources/assignment';
+import { studioBatchOperations } from './resources/batch';
+import { projectGroupOperations } from './resources/projectGroup';
 
 export class ScaleStudio implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,7 @@ export class ScaleStudio implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'scaleApi', required: true }],
+		credentials: [{ name: SCALE_API_CREDENTIAL, required: true }],
 		requestDefaults: scaleRequestDefaults,
 		properties: [
 			{
@@ -35,10 +36,9 @@ export class ScaleStudio implements INodeType {
 				],
 				default: 'assignment',
 			},
-			...assignmentDescription,
-			...batchDescription,
-			...projectGroupDescription,
-			// One Options collection for every resource: how the shared transport sends requests.
+			...assignmentOperations,
+			...studioBatchOperations,
+			...projectGroupOperations,
 			requestOptionsCollection(),
 		],
 	};

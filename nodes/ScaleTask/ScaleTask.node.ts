@@ -1,9 +1,10 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { scaleRequestDefaults } from '../shared/descriptions';
+import { SCALE_API_CREDENTIAL } from '../../credentials/ScaleApi.credentials';
+import { requestOptionsCollection, scaleRequestDefaults } from '../shared/descriptions';
 import { searchBatches, searchProjects } from '../shared/listSearch';
-import { taskDescription } from './resources/task';
+import { taskOperations, taskOptions } from './resources/task';
 
 export class ScaleTask implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +19,7 @@ export class ScaleTask implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'scaleApi', required: true }],
+		credentials: [{ name: SCALE_API_CREDENTIAL, required: true }],
 		requestDefaults: scaleRequestDefaults,
 		properties: [
 			{
@@ -29,7 +30,8 @@ export class ScaleTask implements INodeType {
 				options: [{ name: 'Task', value: 'task' }],
 				default: 'task',
 			},
-			...taskDescription,
+			...taskOperations,
+			requestOptionsCollection(taskOptions),
 		],
 	};
 

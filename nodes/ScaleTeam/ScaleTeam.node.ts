@@ -1,8 +1,9 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { scaleRequestDefaults } from '../shared/descriptions';
-import { teammateDescription } from './resources/teammate';
+import { SCALE_API_CREDENTIAL } from '../../credentials/ScaleApi.credentials';
+import { requestOptionsCollection, scaleRequestDefaults } from '../shared/descriptions';
+import { teammateOperations } from './resources/teammate';
 
 export class ScaleTeam implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +18,7 @@ export class ScaleTeam implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'scaleApi', required: true }],
+		credentials: [{ name: SCALE_API_CREDENTIAL, required: true }],
 		requestDefaults: scaleRequestDefaults,
 		properties: [
 			{
@@ -28,7 +29,8 @@ export class ScaleTeam implements INodeType {
 				options: [{ name: 'Teammate', value: 'teammate' }],
 				default: 'teammate',
 			},
-			...teammateDescription,
+			...teammateOperations,
+			requestOptionsCollection(),
 		],
 	};
 }

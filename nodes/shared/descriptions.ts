@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_RETRIES } from './transport/run-state';
 
@@ -18,7 +18,8 @@ export function projectLocator(overrides: Partial<INodeProperties> = {}): INodeP
 				typeOptions: { searchListMethod: 'searchProjects', searchable: true },
 			},
 			{
-				displayName: 'By Name',
+				// Short mode names: n8n's mode dropdown is 92 px wide and clips "By Name".
+				displayName: 'Name',
 				name: 'name',
 				type: 'string',
 				placeholder: 'e.g. Street signs',
@@ -44,7 +45,7 @@ export function batchLocator(overrides: Partial<INodeProperties> = {}): INodePro
 				typeOptions: { searchListMethod: 'searchBatches', searchable: true },
 			},
 			{
-				displayName: 'By Name',
+				displayName: 'Name',
 				name: 'name',
 				type: 'string',
 				placeholder: 'e.g. batch-2026-11-28',
@@ -52,6 +53,39 @@ export function batchLocator(overrides: Partial<INodeProperties> = {}): INodePro
 		],
 		...overrides,
 	};
+}
+
+/** What one operation file exports: its entry in the Operation list and its fields. */
+export interface OperationDefinition {
+	option: INodePropertyOptions;
+	description: INodeProperties[];
+}
+
+/**
+ * A resource's Operation selector followed by its operations' fields (copies of a field shared by several
+ * operations folded into one entry, see mergeSharedFields). Operation values are stored in users' workflows:
+ * never rename one.
+ */
+export function resourceOperations(
+	resource: string,
+	operations: OperationDefinition[],
+	defaultOperation: string,
+): INodeProperties[] {
+	const fields = mergeSharedFields(operations.flatMap((operation) => operation.description));
+	// Return All and Limit first: a filter shared with an earlier operation (Count) would otherwise come before them.
+	const first = (property: INodeProperties) => (property.name === 'returnAll' || property.name === 'limit' ? 0 : 1);
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: operations.map((operation) => operation.option),
+			default: defaultOperation,
+		},
+		...fields.sort((a, b) => first(a) - first(b)),
+	];
 }
 
 /** Return All + Limit for list operations (the transport reads them while paging). */
@@ -76,7 +110,6 @@ export function returnAllAndLimit(show: Record<string, string[]>): INodeProperti
 		},
 	];
 }
-
 
 /** The node's Options: how the shared transport sends requests, plus any operation-specific options. */
 export function requestOptionsCollection(extra: INodeProperties[] = []): INodeProperties {

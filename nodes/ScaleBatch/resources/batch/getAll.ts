@@ -2,27 +2,19 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { projectLocator, returnAllAndLimit } from '../../../shared/descriptions';
+import { dateFilter, OMIT_WHEN_EMPTY } from '../../../shared/fields';
+import { simplifyBatch, simplifyField } from '../../../shared/output';
+import { batchStatusOptions } from '../../../shared/taskTypes';
 import { offsetPages, scaleRouting } from '../../../shared/transport';
-
-export const BATCH_STATUSES = ['staging', 'in_progress', 'completed'];
-
-function dateFilter(displayName: string, name: string, property: string, description: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'dateTime',
-		default: '',
-		description,
-		routing: { send: { type: 'query', property } },
-	};
-}
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many batches',
 	description: 'List batches, with filters',
-	routing: scaleRouting({ method: 'GET', url: '/batches' }, offsetPages()),
+	routing: scaleRouting({ method: 'GET', url: '/batches' }, offsetPages(), {
+		output: { postReceive: [simplifyBatch] },
+	}),
 };
 
 export const description: INodeProperties[] = [
@@ -31,7 +23,7 @@ export const description: INodeProperties[] = [
 		projectLocator({
 			description: 'Only batches of this project',
 			routing: {
-				send: { type: 'query', property: 'project', value: '={{ $value === "" ? undefined : $value }}' },
+				send: { type: 'query', property: 'project', value: OMIT_WHEN_EMPTY },
 			},
 		}),
 		{
@@ -55,7 +47,7 @@ export const description: INodeProperties[] = [
 					displayName: 'Status',
 					name: 'status',
 					type: 'options',
-					options: BATCH_STATUSES.map((value) => ({ name: value, value })),
+					options: batchStatusOptions,
 					default: 'in_progress',
 					description: 'Only batches with this status',
 					routing: { send: { type: 'query', property: 'status' } },
@@ -63,4 +55,5 @@ export const description: INodeProperties[] = [
 			],
 		},
 	]),
+	simplifyField({ resource: ['batch'], operation: ['getAll'] }, true),
 ];

@@ -6,9 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { bodyObject, invalidInput, jsonObjectParameter, requireValue } from '../../../shared/input';
+import { customTaskTypeField, taskTypeOf } from '../../../shared/fields';
+import { bodyObject, jsonObjectParameter, requireValue } from '../../../shared/input';
+import { taskTypeOptions } from '../../../shared/taskTypes';
 import { createOnce, lookupByName, scaleRouting } from '../../../shared/transport';
-import { CUSTOM_TASK_TYPE, taskTypeOptions } from '../../../ScaleTask/resources/task/taskTypes';
 import { projectPath } from './projectName';
 
 /**
@@ -28,9 +29,7 @@ async function sendProjectFields(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const chosen = String(this.getNodeParameter('taskType', ''));
-	const type = chosen === CUSTOM_TASK_TYPE ? String(this.getNodeParameter('customTaskType', '')).trim() : chosen;
-	if (type === '') invalidInput(this, chosen === CUSTOM_TASK_TYPE ? 'Custom Task Type' : 'Task Type', 'is empty');
+	const type = taskTypeOf(this);
 	const params = jsonObjectParameter(this, 'params', 'Parameters') ?? null;
 	const datasetId = String(this.getNodeParameter('datasetId', '') ?? '').trim();
 	requestOptions.body = { ...bodyObject(requestOptions), type, params, datasetId: datasetId === '' ? null : datasetId };
@@ -56,7 +55,14 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			required: true,
 			placeholder: 'e.g. Street signs',
 			description: 'The name of the new project; it must be unique',
-			routing: { send: { type: 'body', property: 'name', preSend: [requireValue('name', 'Project Name')] } },
+			routing: {
+				send: {
+					type: 'body',
+					property: 'name',
+					value: '={{ String($value).trim() }}',
+					preSend: [requireValue('name', 'Project Name')],
+				},
+			},
 		},
 		{
 			displayName: 'Task Type',
@@ -68,15 +74,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			description: 'The kind of labeling task the project\'s tasks are',
 			routing: { send: { preSend: [sendProjectFields] } },
 		},
-		{
-			displayName: 'Custom Task Type',
-			name: 'customTaskType',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. audiotranscription',
-			displayOptions: { show: { taskType: [CUSTOM_TASK_TYPE] } },
-		},
+		customTaskTypeField,
 		{
 			displayName: 'Parameters',
 			name: 'params',

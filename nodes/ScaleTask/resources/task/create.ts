@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ConflictLookup, PreparedRequest } from '../../../shared/transport';
 import { createOnce, scaleRequest, scaleRouting } from '../../../shared/transport';
 import { taskParameters } from './taskParameters';
-import { TASK_TYPE_SEGMENT } from './taskTypes';
+import { TASK_TYPE_SEGMENT } from '../../../shared/fields';
 
 /** The task that holds a unique ID (Scale's `GET /tasks?unique_id=`), if any. */
 export async function findTaskByUniqueId(

@@ -1,31 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { batchLocator, projectLocator } from '../../../shared/descriptions';
+import { dateFilter, OMIT_WHEN_EMPTY } from '../../../shared/fields';
 import { sendList } from '../../../shared/input';
-import { REVIEW_STATUSES, TASK_STATUSES, TASK_TYPES } from './taskTypes';
+import { knownTaskTypeOptions, reviewStatusOptions, taskStatusOptions } from '../../../shared/taskTypes';
 
-const omitWhenEmpty = '={{ $value === "" ? undefined : $value }}';
-
-function dateFilter(displayName: string, name: string, property: string, description: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'dateTime',
-		default: '',
-		description,
-		routing: { send: { type: 'query', property } },
-	};
-}
-
-/** The filters of Scale's `GET /tasks` (Python `get_tasks`), shared by Get Many and Count. */
+/** The filters of Scale's `GET /tasks` (the Python SDK's `get_tasks`), shared by Get Many and Count. */
 export const taskFilters: INodeProperties[] = [
 	projectLocator({
 		description: 'Only tasks of this project',
-		routing: { send: { type: 'query', property: 'project', value: omitWhenEmpty } },
+		routing: { send: { type: 'query', property: 'project', value: OMIT_WHEN_EMPTY } },
 	}),
 	batchLocator({
 		description: 'Only tasks of this batch',
-		routing: { send: { type: 'query', property: 'batch', value: omitWhenEmpty } },
+		routing: { send: { type: 'query', property: 'batch', value: OMIT_WHEN_EMPTY } },
 	}),
 	{
 		displayName: 'Filters',
@@ -59,7 +47,7 @@ export const taskFilters: INodeProperties[] = [
 				displayName: 'Review Status',
 				name: 'reviewStatus',
 				type: 'multiOptions',
-				options: REVIEW_STATUSES.map((value) => ({ name: value, value })),
+				options: reviewStatusOptions,
 				default: [],
 				description: 'Only tasks with one of these customer review statuses',
 				routing: {
@@ -74,8 +62,9 @@ export const taskFilters: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: TASK_STATUSES.map((value) => ({ name: value, value })),
+				options: taskStatusOptions,
 				default: 'completed',
+				description: 'Only tasks with this status',
 				routing: { send: { type: 'query', property: 'status' } },
 			},
 			{
@@ -91,8 +80,9 @@ export const taskFilters: INodeProperties[] = [
 				displayName: 'Task Type',
 				name: 'type',
 				type: 'options',
-				options: TASK_TYPES.map((value) => ({ name: value, value })),
+				options: knownTaskTypeOptions,
 				default: 'imageannotation',
+				description: 'Only tasks of this type',
 				routing: { send: { type: 'query', property: 'type' } },
 			},
 			{
