@@ -72,8 +72,10 @@ export function resourceOperations(
 	defaultOperation: string,
 ): INodeProperties[] {
 	const fields = mergeSharedFields(operations.flatMap((operation) => operation.description));
-	// Return All and Limit first: a filter shared with an earlier operation (Count) would otherwise come before them.
-	const first = (property: INodeProperties) => (property.name === 'returnAll' || property.name === 'limit' ? 0 : 1);
+	// A merged field sits where it first appeared, so order what n8n's panels always order the same way: Return
+	// All and Limit first (a filter shared with Count would come before them), Additional Fields last.
+	const rank = (property: INodeProperties) =>
+		property.name === 'returnAll' || property.name === 'limit' ? 0 : property.name === 'additionalFields' ? 2 : 1;
 	return [
 		{
 			displayName: 'Operation',
@@ -84,7 +86,7 @@ export function resourceOperations(
 			options: operations.map((operation) => operation.option),
 			default: defaultOperation,
 		},
-		...fields.sort((a, b) => first(a) - first(b)),
+		...fields.sort((a, b) => rank(a) - rank(b)),
 	];
 }
 

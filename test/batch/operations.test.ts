@@ -52,7 +52,7 @@ describe('Batch → Get', () => {
 	test('an empty batch name fails the item and sends nothing', async () => {
 		const run = await runBatch('get', { batch: byName('={{ $json.batch }}') }, { items: [{ batch: '  ' }] });
 
-		expect(run.error?.message).toBe('"Batch" is empty (item 0)');
+		expect(run.error?.message).toBe('"Batch" is empty [item 0]');
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });
@@ -130,7 +130,7 @@ describe('Batch → Set Metadata', () => {
 	test('metadata that is not a JSON object fails the item and sends nothing', async () => {
 		const run = await runBatch('setMetadata', { batch: byName(AWKWARD_NAME), metadata: '[1, 2]' });
 
-		expect(run.error?.message).toBe('"Metadata" must be a JSON object, like {"key": "value"} (item 0)');
+		expect(run.error?.message).toBe('"Metadata" must be a JSON object, like {"key": "value"} [item 0]');
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });

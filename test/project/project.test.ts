@@ -131,16 +131,17 @@ describe('Project → Create (POST /projects)', () => {
 		const { requests } = interceptScale('POST', '/projects', { body: scaleProject() });
 
 		const badJson = await create({ params: '{"instruction": ' });
-		expect(badJson.error?.message).toMatch(/^"Parameters" is not valid JSON: .* \(item 0\)$/);
+		expect(badJson.error?.message).toMatch(/^"Parameters" is not valid JSON \([^)]*\) \[item 0\]$/);
+		expect(badJson.error?.message.match(/not valid JSON/g)).toHaveLength(1);
 
 		const notObject = await create({ params: '[1, 2]' });
-		expect(notObject.error?.message).toBe('"Parameters" must be a JSON object, like {"key": "value"} (item 0)');
+		expect(notObject.error?.message).toBe('"Parameters" must be a JSON object, like {"key": "value"} [item 0]');
 
 		const noName = await create({ name: '  ' });
-		expect(noName.error?.message).toBe('"Project Name" is empty (item 0)');
+		expect(noName.error?.message).toBe('"Project Name" is empty [item 0]');
 
 		const noType = await create({ taskType: '__custom', customTaskType: ' ' });
-		expect(noType.error?.message).toBe('"Custom Task Type" is empty (item 0)');
+		expect(noType.error?.message).toBe('"Custom Task Type" is empty [item 0]');
 
 		expect(requests).toHaveLength(0);
 		expect(nock.pendingMocks()).toHaveLength(1);
@@ -194,7 +195,7 @@ describe('Project → Get (GET /projects/{name})', () => {
 
 		const run = await runProject('project', 'get', { project: byName('={{ "" }}') });
 
-		expect(run.error?.message).toBe('"Project" is empty (item 0)');
+		expect(run.error?.message).toBe('"Project" is empty [item 0]');
 		expect(requests).toHaveLength(0);
 	});
 });

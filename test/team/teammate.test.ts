@@ -129,7 +129,7 @@ describe.each([
 
 		const run = await runTeam(operation, { emails: ' , ', role: 'member' });
 
-		expect(run.error?.message).toMatch(/"Emails" needs at least one value \(item 0\)/);
+		expect(run.error?.message).toMatch(/"Emails" needs at least one value \[item 0\]/);
 		expect(requests).toEqual([]);
 		expect(scope.isDone()).toBe(false);
 	});
@@ -143,7 +143,7 @@ describe.each([
 			{ items: [{ emails: 'ana@example.com' }, { emails: ['bo@example.com', 'bo.example.com'] }] },
 		);
 
-		expect(run.error?.message).toMatch(/"Emails" has "bo\.example\.com", which is not an email address \(item 1\)/);
+		expect(run.error?.message).toMatch(/"Emails" has "bo\.example\.com", which is not an email address \[item 1\]/);
 		expect(requests).toEqual([]);
 		expect(scope.isDone()).toBe(false);
 	});

@@ -50,14 +50,13 @@ const sendAttachments: PreSendAction = async function (this: IExecuteSingleFunct
 	const attachmentType = String(this.getNodeParameter('attachmentType', 'image'));
 	const custom = this.getNodeParameter('taskType', '') === CUSTOM_TASK_TYPE;
 	const add: IDataObject = {};
+	// Empty values are left out rather than refused: Additional Parameters (JSON) may carry them.
 	if (custom || ONE_ATTACHMENT_TYPES.includes(taskType)) {
 		const attachment = text(this, 'attachment');
-		if (attachment === '' && !custom) invalidInput(this, 'Attachment', 'is empty');
 		if (attachment !== '') add.attachment = attachment;
 	}
 	if (custom || MANY_ATTACHMENTS_TYPES.includes(taskType)) {
 		const attachments = toList(this.getNodeParameter('attachments', ''));
-		if (attachments.length === 0 && !custom) invalidInput(this, 'Attachments', 'needs at least one value');
 		if (attachments.length > 0) {
 			add.attachments =
 				taskType === 'textcollection'
@@ -65,7 +64,8 @@ const sendAttachments: PreSendAction = async function (this: IExecuteSingleFunct
 					: attachments;
 		}
 	}
-	if (taskType !== 'textcollection') add.attachment_type = attachmentType;
+	// A custom type gets attachment_type only with an attachment; Text Collection carries it in each attachment.
+	if (taskType !== 'textcollection' && (!custom || Object.keys(add).length > 0)) add.attachment_type = attachmentType;
 	return withBody(requestOptions, add);
 };
 
@@ -239,14 +239,12 @@ async function sendGeometries(this: IExecuteSingleFunctions, requestOptions: Req
 
 /* ---------- Categorization, Named Entity Recognition, Segment Annotation, Text Collection ---------- */
 
-/** A list parameter that must not be empty, for the task types in `taskTypes`. */
-function requiredListOf(name: string, field: string, taskTypes: string[], send: (list: string[], taskType: string) => IDataObject): PreSendAction {
+/** Sends a list parameter (when not empty) as `send` shapes it for the chosen task type. */
+function sendListAs(name: string, send: (list: string[], taskType: string) => IDataObject): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions) {
-		const taskType = String(this.getNodeParameter('taskType', ''));
-		if (!taskTypes.includes(taskType)) return requestOptions;
 		const list = toList(this.getNodeParameter(name, []));
-		if (list.length === 0) invalidInput(this, field, 'needs at least one value');
-		return withBody(requestOptions, send(list, taskType));
+		if (list.length === 0) return requestOptions;
+		return withBody(requestOptions, send(list, String(this.getNodeParameter('taskType', ''))));
 	};
 }
 
@@ -256,13 +254,11 @@ const categoriesField: INodeProperties = {
 	type: 'string',
 	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Category' },
 	default: [],
-	required: true,
 	placeholder: 'e.g. cat',
-	description: 'The categories labelers choose from',
+	description:
+		'The categories labelers choose from (or give "taxonomies" in Additional Fields › Additional Parameters (JSON))',
 	displayOptions: showFor(['categorization']),
-	routing: {
-		send: { preSend: [requiredListOf('categories', 'Categories', ['categorization'], (categories) => ({ categories }))] },
-	},
+	routing: { send: { preSend: [sendListAs('categories', (categories) => ({ categories }))] } },
 };
 
 const allowMultipleField: INodeProperties = {
@@ -301,7 +297,7 @@ const labelsField: INodeProperties = {
 	routing: {
 		send: {
 			preSend: [
-				requiredListOf('labels', 'Labels', ['namedentityrecognition', 'segmentannotation'], (labels, taskType) => ({
+				sendListAs('labels', (labels, taskType) => ({
 					// Named entity labels are NERLabel objects; segment labels are plain names.
 					labels: taskType === 'namedentityrecognition' ? labels.map((name) => ({ name })) : labels,
 				})),
