@@ -63,12 +63,39 @@ export class ScaleApi implements ICredentialType {
 		},
 	};
 
+	// n8n shows a rule's message instead of the bare status text ("Unauthorized") when the test fails.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: SCALE_BASE_URL_EXPRESSION,
 			url: '/batches',
 			qs: { limit: 1 },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Scale refused this API key (401 Unauthorized: no valid API key). Copy the key again from Scale\'s dashboard → API Keys, without spaces. Test keys (test_…) and live keys (live_…) are separate: use the one for the environment your projects are in.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Scale accepted the key but refused access (403 Forbidden). Only Admins and Managers of a Scale team can use API keys: ask your team admin for the Manager role.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'The Base URL does not lead to Scale\'s API (404 Not Found). Leave it at https://api.scale.com/v1 unless you use a gateway or the local sandbox (then include /v1).',
+				},
+			},
+		],
 	};
 }
 

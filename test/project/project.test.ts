@@ -201,6 +201,19 @@ describe('Project → Get (GET /projects/{name})', () => {
 });
 
 describe('Project → Get Many (GET /projects)', () => {
+	test('Limit keeps the first projects; Return All keeps every one', async () => {
+		const projects = [scaleProject({ name: 'one' }), scaleProject({ name: 'two' }), scaleProject({ name: 'three' })];
+		const { scope } = interceptScale('GET', '/projects', { body: projects }, { body: projects });
+
+		const limited = await runProject('project', 'getAll', { limit: 2 });
+		const all = await runProject('project', 'getAll', { returnAll: true });
+
+		expectSuccess(limited);
+		scope.done();
+		expect(outputOf(limited.items)).toEqual(projects.slice(0, 2));
+		expect(outputOf(all.items)).toEqual(projects);
+	});
+
 	test('the bare array becomes one item per project; no query by default', async () => {
 		const projects = [scaleProject({ name: 'one' }), scaleProject({ name: 'two', type: 'categorization' })];
 		const { scope, requests } = interceptScale('GET', '/projects', { body: projects });
