@@ -90,6 +90,16 @@ export function resourceOperations(
 	];
 }
 
+/** An "Additional Fields" collection (optional fields of a create), shown before the node's Options. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
+/** A "Filters" collection of a list operation. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
 /** Return All + Limit for list operations (the transport reads them while paging). */
 export function returnAllAndLimit(show: Record<string, string[]>): INodeProperties[] {
 	return [

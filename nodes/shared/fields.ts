@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, INodeProperties, PreSendAction } from 'n8
 
 import { invalidInput, sendJsonObjectAsBody, sendRequiredList } from './input';
 import { pathSegmentExpression } from './paths';
-import { CUSTOM_TASK_TYPE } from './taskTypes';
+import { CUSTOM_TASK_TYPE, taskTypeOptions } from './taskTypes';
 
 /** A routing value for an optional name (project, batch): trimmed, and left out of the request when empty. */
 export const OMIT_WHEN_EMPTY = '={{ String($value ?? "").trim() || undefined }}';
@@ -33,6 +33,27 @@ export function dateFilter(displayName: string, name: string, property: string, 
 		default: '',
 		description,
 		routing: { send: { type: 'query', property } },
+	};
+}
+
+/** Created After / Created Before, sent as Scale's `start_time` / `end_time` (tasks and batches). */
+export function createdFilters(what: string): INodeProperties[] {
+	return [
+		dateFilter('Created After', 'createdAfter', 'start_time', `Only ${what} created after this time`),
+		dateFilter('Created Before', 'createdBefore', 'end_time', `Only ${what} created before this time`),
+	];
+}
+
+/** Task Type: a known task type, or "Custom Type…" (then Custom Task Type). */
+export function taskTypeField(extra: Partial<INodeProperties>): INodeProperties {
+	return {
+		displayName: 'Task Type',
+		name: 'taskType',
+		type: 'options',
+		options: taskTypeOptions,
+		default: 'imageannotation',
+		required: true,
+		...extra,
 	};
 }
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { ExecuteContext, RoutingNode } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, INodeType, ResponseCode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeType, IAuthenticateRuleResponseCode } from 'n8n-workflow';
 import { createRunExecutionData } from 'n8n-workflow';
 
 import { ScaleApi } from '../../credentials/ScaleApi.credentials';
@@ -44,7 +44,7 @@ async function testCredential(credentials: ICredentialDataDecryptedObject): Prom
 		return { status: 'OK', message: 'Connection successful!' };
 	} catch (error) {
 		const status = (error as { cause?: { response?: { status?: number; statusText?: string } } }).cause?.response;
-		const rule = (credential.test.rules as ResponseCode[]).find((candidate) => candidate.properties.value === status?.status);
+		const rule = (credential.test.rules as IAuthenticateRuleResponseCode[]).find((candidate) => candidate.properties.value === status?.status);
 		return { status: 'Error', message: rule?.properties.message ?? status?.statusText ?? String(error) };
 	}
 }

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { projectLocator } from '../../../shared/descriptions';
+import { additionalFieldsCollection, projectLocator } from '../../../shared/descriptions';
 import { bodyObject, jsonObjectParameter, requireValue } from '../../../shared/input';
 import { pathSegment } from '../../../shared/paths';
 import { createOnce, lookupByName, scaleRouting } from '../../../shared/transport';
@@ -77,47 +77,40 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				},
 			},
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Callback URL',
-					name: 'callback',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. https://n8n.example.com/webhook/scale',
-					description: 'Where Scale posts when the batch is completed',
-					routing: { send: { type: 'body', property: 'callback' } },
-				},
-				{
-					displayName: 'Calibration Batch',
-					name: 'calibrationBatch',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether this is a calibration batch, used to test the project\'s instructions (Rapid projects)',
-					routing: { send: { type: 'body', property: 'calibration_batch' } },
-				},
-				{
-					displayName: 'Metadata',
-					name: 'metadata',
-					type: 'json',
-					default: '{}',
-					description: 'Your own data to store on the batch, as a JSON object',
-				},
-				{
-					displayName: 'Self Label Batch',
-					name: 'selfLabelBatch',
-					type: 'boolean',
-					default: false,
-					description: 'Whether your own team labels this batch instead of Scale\'s workforce (Rapid projects)',
-					routing: { send: { type: 'body', property: 'self_label_batch' } },
-				},
-			],
-		},
+		additionalFieldsCollection([
+			{
+				displayName: 'Callback URL',
+				name: 'callback',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://n8n.example.com/webhook/scale',
+				description: 'Where Scale posts when the batch is completed',
+				routing: { send: { type: 'body', property: 'callback' } },
+			},
+			{
+				displayName: 'Calibration Batch',
+				name: 'calibrationBatch',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether this is a calibration batch, used to test the project\'s instructions (Rapid projects)',
+				routing: { send: { type: 'body', property: 'calibration_batch' } },
+			},
+			{
+				displayName: 'Metadata',
+				name: 'metadata',
+				type: 'json',
+				default: '{}',
+				description: 'Your own data to store on the batch, as a JSON object',
+			},
+			{
+				displayName: 'Self Label Batch',
+				name: 'selfLabelBatch',
+				type: 'boolean',
+				default: false,
+				description: 'Whether your own team labels this batch instead of Scale\'s workforce (Rapid projects)',
+				routing: { send: { type: 'body', property: 'self_label_batch' } },
+			},
+		]),
 	],
 );

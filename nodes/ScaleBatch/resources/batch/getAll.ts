@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { projectLocator, returnAllAndLimit } from '../../../shared/descriptions';
-import { dateFilter, OMIT_WHEN_EMPTY } from '../../../shared/fields';
+import { filtersCollection, projectLocator, returnAllAndLimit } from '../../../shared/descriptions';
+import { createdFilters, OMIT_WHEN_EMPTY } from '../../../shared/fields';
 import { simplifyBatch, simplifyField } from '../../../shared/output';
 import { batchStatusOptions } from '../../../shared/taskTypes';
 import { offsetPages, scaleRouting } from '../../../shared/transport';
@@ -26,34 +26,26 @@ export const description: INodeProperties[] = [
 				send: { type: 'query', property: 'project', value: OMIT_WHEN_EMPTY },
 			},
 		}),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				dateFilter('Created After', 'createdAfter', 'start_time', 'Only batches created after this time'),
-				dateFilter('Created Before', 'createdBefore', 'end_time', 'Only batches created before this time'),
-				{
-					displayName: 'Exclude Archived',
-					name: 'excludeArchived',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to leave out archived batches',
-					routing: { send: { type: 'query', property: 'exclude_archived' } },
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: batchStatusOptions,
-					default: 'in_progress',
-					description: 'Only batches with this status',
-					routing: { send: { type: 'query', property: 'status' } },
-				},
-			],
-		},
+		filtersCollection([
+			...createdFilters('batches'),
+			{
+				displayName: 'Exclude Archived',
+				name: 'excludeArchived',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to leave out archived batches',
+				routing: { send: { type: 'query', property: 'exclude_archived' } },
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: batchStatusOptions,
+				default: 'in_progress',
+				description: 'Only batches with this status',
+				routing: { send: { type: 'query', property: 'status' } },
+			},
+		]),
 	]),
 	simplifyField({ resource: ['batch'], operation: ['getAll'] }, true),
 ];

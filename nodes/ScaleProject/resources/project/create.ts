@@ -6,9 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { customTaskTypeField, taskTypeOf } from '../../../shared/fields';
+import { customTaskTypeField, taskTypeField, taskTypeOf } from '../../../shared/fields';
 import { bodyObject, jsonObjectParameter, requireValue } from '../../../shared/input';
-import { taskTypeOptions } from '../../../shared/taskTypes';
 import { createOnce, lookupByName, scaleRouting } from '../../../shared/transport';
 import { projectPath } from './projectName';
 
@@ -64,16 +63,10 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				},
 			},
 		},
-		{
-			displayName: 'Task Type',
-			name: 'taskType',
-			type: 'options',
-			options: taskTypeOptions,
-			default: 'imageannotation',
-			required: true,
+		taskTypeField({
 			description: 'The kind of labeling task the project\'s tasks are',
 			routing: { send: { preSend: [sendProjectFields] } },
-		},
+		}),
 		customTaskTypeField,
 		{
 			displayName: 'Parameters',

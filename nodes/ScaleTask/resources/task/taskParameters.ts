@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
-import { batchLocator, projectLocator } from '../../../shared/descriptions';
-import { customTaskTypeField, OMIT_WHEN_EMPTY, taskTypeOf } from '../../../shared/fields';
+import { additionalFieldsCollection, batchLocator, projectLocator } from '../../../shared/descriptions';
+import { customTaskTypeField, OMIT_WHEN_EMPTY, taskTypeField, taskTypeOf } from '../../../shared/fields';
 import { bodyObject, invalidInput, mergeJsonObject, sendJsonObject, sendList, toList } from '../../../shared/input';
-import { attachmentTypeOptions, CUSTOM_TASK_TYPE, taskTypeOptions } from '../../../shared/taskTypes';
+import { attachmentTypeOptions, CUSTOM_TASK_TYPE } from '../../../shared/taskTypes';
 
 /*
  * The Create Task panel: the fields a task type needs first (attachment, then its own parameters: geometries,
@@ -406,74 +406,67 @@ const textCollectionFields: INodeProperties = {
 
 /* ---------- Optional fields ---------- */
 
-const additionalFields: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		{
-			displayName: 'Additional Parameters (JSON)',
-			name: 'additionalParameters',
-			type: 'json',
-			default: '{}',
-			description:
-				'Any other parameter of this task type, as a JSON object, e.g. {"annotation_attributes": {…}}. Fields set on the node win over the same keys here.',
-			routing: {
-				send: {
-					preSend: [mergeJsonObject('additionalFields.additionalParameters', 'Additional Parameters (JSON)')],
-				},
+const additionalFields: INodeProperties = additionalFieldsCollection([
+	{
+		displayName: 'Additional Parameters (JSON)',
+		name: 'additionalParameters',
+		type: 'json',
+		default: '{}',
+		description:
+			'Any other parameter of this task type, as a JSON object, e.g. {"annotation_attributes": {…}}. Fields set on the node win over the same keys here.',
+		routing: {
+			send: {
+				preSend: [mergeJsonObject('additionalFields.additionalParameters', 'Additional Parameters (JSON)')],
 			},
 		},
-		{
-			displayName: 'Callback URL',
-			name: 'callbackUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://n8n.example.com/webhook/…',
-			description:
-				'Where Scale POSTs the result when the task is done — paste a Scale Trigger\'s production URL here',
-			routing: { send: { type: 'body', property: 'callback_url' } },
-		},
-		{
-			displayName: 'Instruction',
-			name: 'instruction',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			description: 'What labelers should do (Markdown); overrides the project\'s instruction',
-			routing: { send: { type: 'body', property: 'instruction' } },
-		},
-		{
-			displayName: 'Metadata',
-			name: 'metadata',
-			type: 'json',
-			default: '{}',
-			description: 'Your own data to keep with the task, as a JSON object',
-			routing: { send: { preSend: [sendJsonObject('additionalFields.metadata', 'Metadata', 'metadata')] } },
-		},
-		{
-			displayName: 'Tags',
-			name: 'tags',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. urgent, retail',
-			description: 'Comma-separated, or an expression returning a list',
-			routing: { send: { preSend: [sendList('additionalFields.tags', 'body', 'tags')] } },
-		},
-		{
-			displayName: 'Unique ID',
-			name: 'uniqueId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. order-1234',
-			description:
-				'Your ID for this task. Scale refuses a second task with the same unique ID, which makes creates safe to retry and re-run.',
-			routing: { send: { type: 'body', property: 'unique_id' } },
-		},
-	],
-};
+	},
+	{
+		displayName: 'Callback URL',
+		name: 'callbackUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://n8n.example.com/webhook/…',
+		description:
+			'Where Scale POSTs the result when the task is done — paste a Scale Trigger\'s production URL here',
+		routing: { send: { type: 'body', property: 'callback_url' } },
+	},
+	{
+		displayName: 'Instruction',
+		name: 'instruction',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'What labelers should do (Markdown); overrides the project\'s instruction',
+		routing: { send: { type: 'body', property: 'instruction' } },
+	},
+	{
+		displayName: 'Metadata',
+		name: 'metadata',
+		type: 'json',
+		default: '{}',
+		description: 'Your own data to keep with the task, as a JSON object',
+		routing: { send: { preSend: [sendJsonObject('additionalFields.metadata', 'Metadata', 'metadata')] } },
+	},
+	{
+		displayName: 'Tags',
+		name: 'tags',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. urgent, retail',
+		description: 'Comma-separated, or an expression returning a list',
+		routing: { send: { preSend: [sendList('additionalFields.tags', 'body', 'tags')] } },
+	},
+	{
+		displayName: 'Unique ID',
+		name: 'uniqueId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. order-1234',
+		description:
+			'Your ID for this task. Scale refuses a second task with the same unique ID, which makes creates safe to retry and re-run.',
+		routing: { send: { type: 'body', property: 'unique_id' } },
+	},
+]);
 
 /**
  * The fields of a task-creating request, in panel order. `extra` (e.g. an evaluation task's Expected
@@ -482,15 +475,7 @@ const additionalFields: INodeProperties = {
  */
 export function createTaskFields(extra: INodeProperties[] = []): INodeProperties[] {
 	return [
-		{
-			displayName: 'Task Type',
-			name: 'taskType',
-			type: 'options',
-			options: taskTypeOptions,
-			default: 'imageannotation',
-			required: true,
-			description: 'The kind of labeling task; it decides which fields below apply',
-		},
+		taskTypeField({ description: 'The kind of labeling task; it decides which fields below apply' }),
 		customTaskTypeField,
 		...attachmentFields,
 		nerTextField,
