@@ -1,8 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { SCALE_API_CREDENTIAL } from '../../credentials/ScaleApi.credentials';
-import { requestOptionsCollection, scaleRequestDefaults } from '../shared/descriptions';
+import { requestOptionsCollection, resourceSelector, scaleActionNode } from '../shared/descriptions';
 import { searchBatches, searchProjects } from '../shared/listSearch';
 import { batchOperations } from './resources/batch';
 
@@ -11,25 +9,13 @@ export class ScaleBatch implements INodeType {
 		displayName: 'Scale Batch',
 		name: 'scaleBatch',
 		icon: { light: 'file:../../icons/scale.svg', dark: 'file:../../icons/scale.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Create, finalize and track batches of labeling tasks in Scale AI',
 		defaults: { name: 'Scale Batch' },
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: SCALE_API_CREDENTIAL, required: true }],
-		requestDefaults: scaleRequestDefaults,
+		...scaleActionNode,
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Batch', value: 'batch' }],
-				default: 'batch',
-			},
+			resourceSelector([{ name: 'Batch', value: 'batch' }], 'batch'),
 			...batchOperations,
 			requestOptionsCollection(),
 		],

@@ -1,8 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { SCALE_API_CREDENTIAL } from '../../credentials/ScaleApi.credentials';
-import { requestOptionsCollection, scaleRequestDefaults } from '../shared/descriptions';
+import { requestOptionsCollection, resourceSelector, scaleActionNode } from '../shared/descriptions';
 import { searchProjects } from '../shared/listSearch';
 import { fileOperations } from './resources/file';
 import { projectOperations } from './resources/project';
@@ -12,28 +10,13 @@ export class ScaleProject implements INodeType {
 		displayName: 'Scale Project',
 		name: 'scaleProject',
 		icon: { light: 'file:../../icons/scale.svg', dark: 'file:../../icons/scale.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Create and configure Scale AI projects, and upload or import files for labeling',
 		defaults: { name: 'Scale Project' },
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: SCALE_API_CREDENTIAL, required: true }],
-		requestDefaults: scaleRequestDefaults,
+		...scaleActionNode,
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'File', value: 'file' },
-					{ name: 'Project', value: 'project' },
-				],
-				default: 'project',
-			},
+			resourceSelector([{ name: 'File', value: 'file' }, { name: 'Project', value: 'project' }], 'project'),
 			...projectOperations,
 			...fileOperations,
 			requestOptionsCollection(),

@@ -1,8 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { SCALE_API_CREDENTIAL } from '../../credentials/ScaleApi.credentials';
-import { requestOptionsCollection, scaleRequestDefaults } from '../shared/descriptions';
+import { requestOptionsCollection, resourceSelector, scaleActionNode } from '../shared/descriptions';
 import { searchBatches, searchProjects } from '../shared/listSearch';
 import { assignmentOperations } from './resources/assignment';
 import { studioBatchOperations } from './resources/batch';
@@ -13,29 +11,20 @@ export class ScaleStudio implements INodeType {
 		displayName: 'Scale Studio',
 		name: 'scaleStudio',
 		icon: { light: 'file:../../icons/scale.svg', dark: 'file:../../icons/scale.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Manage Scale Studio labeler assignments, project groups and batch priorities',
 		defaults: { name: 'Scale Studio' },
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: SCALE_API_CREDENTIAL, required: true }],
-		requestDefaults: scaleRequestDefaults,
+		...scaleActionNode,
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourceSelector(
+				[
 					{ name: 'Assignment', value: 'assignment' },
 					{ name: 'Batch', value: 'batch' },
 					{ name: 'Project Group', value: 'projectGroup' },
 				],
-				default: 'assignment',
-			},
+				'assignment',
+			),
 			...assignmentOperations,
 			...studioBatchOperations,
 			...projectGroupOperations,

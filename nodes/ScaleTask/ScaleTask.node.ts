@@ -1,8 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { SCALE_API_CREDENTIAL } from '../../credentials/ScaleApi.credentials';
-import { requestOptionsCollection, scaleRequestDefaults } from '../shared/descriptions';
+import { requestOptionsCollection, resourceSelector, scaleActionNode } from '../shared/descriptions';
 import { searchBatches, searchProjects } from '../shared/listSearch';
 import { taskOperations, taskOptions } from './resources/task';
 
@@ -11,25 +9,13 @@ export class ScaleTask implements INodeType {
 		displayName: 'Scale Task',
 		name: 'scaleTask',
 		icon: { light: 'file:../../icons/scale.svg', dark: 'file:../../icons/scale.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Create, find and manage labeling tasks in Scale AI',
 		defaults: { name: 'Scale Task' },
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: SCALE_API_CREDENTIAL, required: true }],
-		requestDefaults: scaleRequestDefaults,
+		...scaleActionNode,
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Task', value: 'task' }],
-				default: 'task',
-			},
+			resourceSelector([{ name: 'Task', value: 'task' }], 'task'),
 			...taskOperations,
 			requestOptionsCollection(taskOptions),
 		],

@@ -1,4 +1,7 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { SCALE_API_CREDENTIAL } from '../../credentials/ScaleApi.credentials';
 
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_RETRIES } from './transport/run-state';
 
@@ -52,6 +55,18 @@ export function batchLocator(overrides: Partial<INodeProperties> = {}): INodePro
 			},
 		],
 		...overrides,
+	};
+}
+
+/** The node's Resource selector. */
+export function resourceSelector(resources: INodePropertyOptions[], defaultResource: string): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources,
+		default: defaultResource,
 	};
 }
 
@@ -157,13 +172,18 @@ export function requestOptionsCollection(extra: INodeProperties[] = []): INodePr
 }
 
 /**
- * Every Scale node's requestDefaults (a declarative node must have them). No base URL here: RoutingNode
- * would evaluate that expression for every item (~1 ms each); the transport reads it from the credential
- * once per node run instead.
+ * What every Scale action node declares the same way: one main input and output, the Scale credential
+ * (subtitle and usableAsTool stay in each class: n8n's linter looks for them there). requestDefaults has no base URL: RoutingNode would evaluate that expression for every
+ * item (~1 ms each); the transport reads it from the credential once per node run instead.
  */
-export const scaleRequestDefaults = {
-	headers: { Accept: 'application/json' },
-};
+export const scaleActionNode = {
+	group: ['transform'],
+	version: 1,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [{ name: SCALE_API_CREDENTIAL, required: true }],
+	requestDefaults: { headers: { Accept: 'application/json' } },
+} satisfies Partial<INodeTypeDescription>;
 
 /** Deep equality where functions (preSend/postReceive hooks) must be the very same function. */
 function sameDefinition(a: unknown, b: unknown): boolean {
