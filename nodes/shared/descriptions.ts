@@ -71,7 +71,7 @@ export function resourceSelector(resources: INodePropertyOptions[], defaultResou
 }
 
 /** What one operation file exports: its entry in the Operation list and its fields. */
-export interface OperationDefinition {
+interface OperationDefinition {
 	option: INodePropertyOptions;
 	description: INodeProperties[];
 }

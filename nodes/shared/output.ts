@@ -14,7 +14,7 @@ export function simplifyField(show: Record<string, string[]>, onByDefault: boole
 }
 
 /** A postReceive hook that keeps only `keys` of each item when Simplify is on (keys Scale did not send stay out). */
-export function simplifyOutput(keys: readonly string[]): PostReceiveAction {
+function simplifyOutput(keys: readonly string[]): PostReceiveAction {
 	return async function (items) {
 		if (!(this.getNodeParameter('simplify', false) as boolean)) return items;
 		return items.map((item) => {

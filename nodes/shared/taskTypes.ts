@@ -38,7 +38,7 @@ const TASK_TYPE_NAMES = {
 	videoplaybackannotation: 'Video Playback Annotation',
 } as const;
 
-export type TaskType = keyof typeof TASK_TYPE_NAMES;
+type TaskType = keyof typeof TASK_TYPE_NAMES;
 
 export const TASK_TYPES = Object.keys(TASK_TYPE_NAMES) as TaskType[];
 

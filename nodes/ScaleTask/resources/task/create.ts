@@ -7,7 +7,7 @@ import { taskParameters } from './taskParameters';
 import { TASK_TYPE_SEGMENT } from '../../../shared/fields';
 
 /** The task that holds a unique ID (Scale's `GET /tasks?unique_id=`), if any. */
-export async function findTaskByUniqueId(
+async function findTaskByUniqueId(
 	context: IExecutePaginationFunctions,
 	uniqueId: string,
 	{ request, settings }: PreparedRequest,
