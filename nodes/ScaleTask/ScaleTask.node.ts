@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { requestOptionsCollection, resourceSelector, scaleActionNode } from '../shared/descriptions';
-import { searchBatches, searchProjects } from '../shared/listSearch';
+import { searchBatches, searchProjects, searchTasks } from '../shared/listSearch';
 import { taskOperations, taskOptions } from './resources/task';
 
 export class ScaleTask implements INodeType {
@@ -21,5 +21,5 @@ export class ScaleTask implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchProjects, searchBatches } };
+	methods = { listSearch: { searchProjects, searchBatches, searchTasks } };
 }

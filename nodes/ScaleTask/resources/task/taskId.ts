@@ -28,6 +28,12 @@ export const taskIdField: INodeProperties = {
 	description: 'The task_id Scale gave the task',
 	modes: [
 		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchTasks', searchable: true },
+		},
+		{
 			displayName: 'ID',
 			name: 'id',
 			type: 'string',
