@@ -49,10 +49,11 @@ describe('mergeSharedFields', () => {
 				.map((property) => property.name);
 		expect(shown('addTags')).toEqual(['resource', 'operation', 'taskId', 'tags', 'options']);
 		expect(shown('get')).toEqual(['resource', 'operation', 'taskId', 'simplify', 'options']);
-		// Image Annotation (the default type): attachment and geometries first, optional fields, then Options.
+		// Image Annotation (the default type): required fields first, then the optional ones, Additional Fields
+		// and Options last.
 		expect(shown('createTrainingTask')).toEqual([
-			'resource', 'operation', 'taskType', 'attachmentType', 'attachment', 'geometries', 'project', 'batch',
-			'expectedResponse', 'additionalFields', 'options',
+			'resource', 'operation', 'taskType', 'attachmentType', 'attachment', 'expectedResponse', 'geometries',
+			'project', 'batch', 'additionalFields', 'options',
 		]);
 		expect(shown('getAll')).toEqual([
 			'resource', 'operation', 'returnAll', 'limit', 'project', 'batch', 'filters', 'simplify', 'options',

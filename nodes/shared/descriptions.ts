@@ -87,10 +87,17 @@ export function resourceOperations(
 	defaultOperation: string,
 ): INodeProperties[] {
 	const fields = mergeSharedFields(operations.flatMap((operation) => operation.description));
-	// A merged field sits where it first appeared, so order what n8n's panels always order the same way: Return
-	// All and Limit first (a filter shared with Count would come before them), Additional Fields last.
+	// A merged field sits where it first appeared, so order what n8n's panels always order the same way:
+	// required fields first, then Return All and Limit (a filter shared with Count would come before them),
+	// the other fields, and Additional Fields last. The sort is stable: each group keeps its order.
 	const rank = (property: INodeProperties) =>
-		property.name === 'returnAll' || property.name === 'limit' ? 0 : property.name === 'additionalFields' ? 2 : 1;
+		property.required
+			? 0
+			: property.name === 'returnAll' || property.name === 'limit'
+				? 1
+				: property.name === 'additionalFields'
+					? 3
+					: 2;
 	return [
 		{
 			displayName: 'Operation',

@@ -78,6 +78,7 @@ const attachmentFields: INodeProperties[] = [
 		type: 'options',
 		options: attachmentTypeOptions,
 		default: 'image',
+		required: true,
 		description: 'What the attachment is',
 		displayOptions: showFor([...ONE_ATTACHMENT_TYPES, ...MANY_ATTACHMENTS_TYPES, CUSTOM_TASK_TYPE]),
 		routing: { send: { preSend: [sendAttachments] } },
