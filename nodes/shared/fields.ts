@@ -4,6 +4,9 @@ import { invalidInput, sendJsonObjectAsBody, sendRequiredList } from './input';
 import { pathSegmentExpression } from './paths';
 import { CUSTOM_TASK_TYPE, taskTypeOptions } from './taskTypes';
 
+/** A routing value for a required name or URL sent in the body: trimmed (a trailing space would be part of it). */
+export const TRIMMED = '={{ String($value).trim() }}';
+
 /** A routing value for an optional name (project, batch): trimmed, and left out of the request when empty. */
 export const OMIT_WHEN_EMPTY = '={{ String($value ?? "").trim() || undefined }}';
 

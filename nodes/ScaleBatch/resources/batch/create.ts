@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { TRIMMED } from '../../../shared/fields';
 import { additionalFieldsCollection, projectLocator } from '../../../shared/descriptions';
 import { bodyObject, jsonObjectParameter, requireValue } from '../../../shared/input';
 import { pathSegment } from '../../../shared/paths';
@@ -55,7 +56,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				send: {
 					type: 'body',
 					property: 'project',
-					value: '={{ String($value).trim() }}',
+					value: TRIMMED,
 					preSend: [requireValue('project', 'Project'), sendOptionalFields],
 				},
 			},
@@ -72,7 +73,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				send: {
 					type: 'body',
 					property: 'name',
-					value: '={{ String($value).trim() }}',
+					value: TRIMMED,
 					preSend: [requireValue('name', 'Batch Name')],
 				},
 			},

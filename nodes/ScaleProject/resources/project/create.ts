@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { customTaskTypeField, taskTypeField, taskTypeOf } from '../../../shared/fields';
+import { customTaskTypeField, taskTypeField, taskTypeOf, TRIMMED } from '../../../shared/fields';
 import { bodyObject, jsonObjectParameter, requireValue } from '../../../shared/input';
 import { createOnce, lookupByName, scaleRouting } from '../../../shared/transport';
 import { projectPath } from './projectName';
@@ -58,7 +58,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				send: {
 					type: 'body',
 					property: 'name',
-					value: '={{ String($value).trim() }}',
+					value: TRIMMED,
 					preSend: [requireValue('name', 'Project Name')],
 				},
 			},

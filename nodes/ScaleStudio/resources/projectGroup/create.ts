@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { emailsField } from '../../../shared/fields';
+import { emailsField, TRIMMED } from '../../../shared/fields';
 import { requireValue } from '../../../shared/input';
 import { scaleRouting, sendOnce } from '../../../shared/transport';
 import { GROUPS_PATH, groupsProject } from './fields';
@@ -31,7 +31,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				send: {
 					type: 'body',
 					property: 'name',
-					value: '={{ String($value).trim() }}',
+					value: TRIMMED,
 					preSend: [requireValue('groupName', 'Group Name')],
 				},
 			},
