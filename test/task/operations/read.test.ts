@@ -145,7 +145,7 @@ describe('Task → Get Many', () => {
 		const docs = [scaleTask({ task_id: 't1' }), scaleTask({ task_id: 't2', status: 'completed' })];
 		const { scope, requests } = interceptScale('GET', '/tasks', { body: taskList(docs, { total: 2, limit: 25 }) });
 
-		const run = await runTask('getAll', { returnAll: false, limit: 25, ...allFilters });
+		const run = await runTask('getAll', { returnAll: false, limit: 25, simplify: false, ...allFilters });
 
 		expectSuccess(run);
 		scope.done();
@@ -162,7 +162,7 @@ describe('Task → Get Many', () => {
 		const docs = [scaleTask({ task_id: 't1' })];
 		const { scope, requests } = interceptScale('GET', '/tasks', { body: taskList(docs) });
 
-		const run = await runTask('getAll', {});
+		const run = await runTask('getAll', { simplify: false });
 
 		expectSuccess(run);
 		scope.done();
