@@ -6,9 +6,9 @@ import { bodyObject, invalidInput, mergeJsonObject, sendJsonObject, sendList, to
 import { attachmentTypeOptions, CUSTOM_TASK_TYPE } from '../../../shared/taskTypes';
 
 /*
- * The Create Task panel: the fields a task type needs first (attachment, then its own parameters: geometries,
- * categories, fields, labels), then Project and Batch, Additional Fields, and the node's Options last.
- * Parameter shapes follow Scale's task docs (scale.com/docs/api-reference, "Create … Task" pages).
+ * The Create Task panel: Task Type, the attachment and the chosen type's own parameters (geometries,
+ * categories, form fields, labels), Project and Batch, Additional Fields; resourceOperations puts required
+ * fields first. Parameter shapes follow Scale's task docs (scale.com/docs/api-reference, "Create … Task").
  */
 
 /** Task types whose item to label is one `attachment` (with `attachment_type`). */
