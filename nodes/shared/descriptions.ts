@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { SCALE_API_CREDENTIAL } from '../../credentials/ScaleApi.credentials';
+import { OMIT_WHEN_EMPTY } from './fields';
 
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_RETRIES } from './transport/run-state';
 
@@ -120,6 +121,24 @@ export function additionalFieldsCollection(options: INodeProperties[]): INodePro
 /** A "Filters" collection of a list operation. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+/** Optional Project and Batch locators, sent (trimmed, left out when empty) as body or query `project` / `batch`. */
+export function optionalProjectAndBatch(
+	target: 'body' | 'query',
+	projectDescription: string,
+	batchDescription: string,
+): INodeProperties[] {
+	return [
+		projectLocator({
+			description: projectDescription,
+			routing: { send: { type: target, property: 'project', value: OMIT_WHEN_EMPTY } },
+		}),
+		batchLocator({
+			description: batchDescription,
+			routing: { send: { type: target, property: 'batch', value: OMIT_WHEN_EMPTY } },
+		}),
+	];
 }
 
 /** Return All + Limit for list operations (the transport reads them while paging). */

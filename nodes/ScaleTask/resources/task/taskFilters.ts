@@ -1,20 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { batchLocator, filtersCollection, projectLocator } from '../../../shared/descriptions';
-import { createdFilters, dateFilter, OMIT_WHEN_EMPTY } from '../../../shared/fields';
+import { filtersCollection, optionalProjectAndBatch } from '../../../shared/descriptions';
+import { createdFilters, dateFilter } from '../../../shared/fields';
 import { sendList } from '../../../shared/input';
 import { knownTaskTypeOptions, reviewStatusOptions, taskStatusOptions } from '../../../shared/taskTypes';
 
 /** The filters of Scale's `GET /tasks` (the Python SDK's `get_tasks`), shared by Get Many and Count. */
 export const taskFilters: INodeProperties[] = [
-	projectLocator({
-		description: 'Only tasks of this project',
-		routing: { send: { type: 'query', property: 'project', value: OMIT_WHEN_EMPTY } },
-	}),
-	batchLocator({
-		description: 'Only tasks of this batch',
-		routing: { send: { type: 'query', property: 'batch', value: OMIT_WHEN_EMPTY } },
-	}),
+	...optionalProjectAndBatch('query', 'Only tasks of this project', 'Only tasks of this batch'),
 	filtersCollection([
 		dateFilter('Completed After', 'completedAfter', 'completed_after', 'Only tasks completed after this time'),
 		dateFilter('Completed Before', 'completedBefore', 'completed_before', 'Only tasks completed before this time'),

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
-import { additionalFieldsCollection, batchLocator, projectLocator } from '../../../shared/descriptions';
-import { customTaskTypeField, OMIT_WHEN_EMPTY, taskTypeField, taskTypeOf } from '../../../shared/fields';
+import { additionalFieldsCollection, optionalProjectAndBatch } from '../../../shared/descriptions';
+import { customTaskTypeField, taskTypeField, taskTypeOf } from '../../../shared/fields';
 import { bodyObject, invalidInput, mergeJsonObject, sendJsonObject, sendList, toList } from '../../../shared/input';
 import { attachmentTypeOptions, CUSTOM_TASK_TYPE } from '../../../shared/taskTypes';
 
@@ -486,14 +486,7 @@ export function createTaskFields(extra: INodeProperties[] = []): INodeProperties
 		textCollectionFields,
 		labelsField,
 		allowUnlabeledField,
-		projectLocator({
-			description: 'The project the task belongs to',
-			routing: { send: { type: 'body', property: 'project', value: OMIT_WHEN_EMPTY } },
-		}),
-		batchLocator({
-			description: 'The batch to add the task to (optional)',
-			routing: { send: { type: 'body', property: 'batch', value: OMIT_WHEN_EMPTY } },
-		}),
+		...optionalProjectAndBatch('body', 'The project the task belongs to', 'The batch to add the task to (optional)'),
 		...extra,
 		additionalFields,
 	];
