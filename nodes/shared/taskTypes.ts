@@ -42,6 +42,11 @@ type TaskType = keyof typeof TASK_TYPE_NAMES;
 
 export const TASK_TYPES = Object.keys(TASK_TYPE_NAMES) as TaskType[];
 
+/** The readable name of a task type ("Image Annotation"), or the API value for one this package does not know. */
+export function taskTypeName(type: unknown): string {
+	return (TASK_TYPE_NAMES as Record<string, string>)[String(type)] ?? String(type);
+}
+
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
 /** Every known task type, by readable name (for filters). */

@@ -136,12 +136,12 @@ describe('Task list search (searchTasks)', () => {
 		scope.done();
 		expect(first).toEqual({
 			results: [
-				{ name: 'row-1 · imageannotation · pending', value: 't-1' },
-				{ name: 't-2 · imageannotation · completed', value: 't-2' },
+				{ name: 'row-1 · Image Annotation · pending', value: 't-1' },
+				{ name: 't-2 · Image Annotation · completed', value: 't-2' },
 			],
 			paginationToken: 'page-2',
 		});
 		expect(narrowed.results.map((result) => result.value)).toEqual(['t-1']);
-		expect(second).toEqual({ results: [{ name: 't-3 · imageannotation · pending', value: 't-3' }], paginationToken: undefined });
+		expect(second).toEqual({ results: [{ name: 't-3 · Image Annotation · pending', value: 't-3' }], paginationToken: undefined });
 	});
 });

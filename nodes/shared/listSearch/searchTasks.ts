@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { taskTypeName } from '../taskTypes';
 import { PAGE_SIZE, scaleRequest } from '../transport';
 
 /**
@@ -26,7 +27,7 @@ export async function searchTasks(
 				String(task.unique_id ?? '').toLowerCase().includes(needle),
 		)
 		.map((task) => ({
-			name: [task.unique_id ?? task.task_id, task.type, task.status].filter(Boolean).join(' · '),
+			name: [task.unique_id ?? task.task_id, task.type && taskTypeName(task.type), task.status].filter(Boolean).join(' · '),
 			value: String(task.task_id),
 		}));
 	const next = page.has_more && docs.length > 0 ? (page.next_token as string | undefined) : undefined;
