@@ -12,6 +12,7 @@ export const SCALE_DEFAULT_BASE_URL = 'https://api.scale.com/v1';
 export const SCALE_BASE_URL_EXPRESSION = `={{ ($credentials.baseUrl || "${SCALE_DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`;
 
 export class ScaleApi implements ICredentialType {
+	// A literal on purpose: n8n's linter reads it to check that nodes use this package's own credential.
 	name = 'scaleApi';
 
 	displayName = 'Scale API';
@@ -62,11 +63,41 @@ export class ScaleApi implements ICredentialType {
 		},
 	};
 
+	// n8n shows a rule's message instead of the bare status text ("Unauthorized") when the test fails.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: SCALE_BASE_URL_EXPRESSION,
 			url: '/batches',
 			qs: { limit: 1 },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Scale refused this API key (401 Unauthorized: no valid API key). Copy the key again from Scale\'s dashboard → API Keys, without spaces. Test keys (test_…) and live keys (live_…) are separate: use the one for the environment your projects are in.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Scale accepted the key but refused access (403 Forbidden). Only Admins and Managers of a Scale team can use API keys: ask your team admin for the Manager role.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'The Base URL does not lead to Scale\'s API (404 Not Found). Leave it at https://api.scale.com/v1 unless you use a gateway or the local sandbox (then include /v1).',
+				},
+			},
+		],
 	};
 }
+
+/** The credential type's name, as nodes and the transport reference it (the class's `name` is the one literal). */
+export const SCALE_API_CREDENTIAL = new ScaleApi().name;

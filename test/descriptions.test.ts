@@ -38,16 +38,25 @@ describe('mergeSharedFields', () => {
 		const shown = (operation: string) =>
 			properties
 				.filter((property) =>
-					NodeHelpers.displayParameter({ resource: 'task', operation }, property, null, null, {
-						resource: 'task',
-						operation,
-					}),
+					NodeHelpers.displayParameter(
+						{ resource: 'task', operation, taskType: 'imageannotation', returnAll: false },
+						property,
+						null,
+						null,
+						{ resource: 'task', operation, taskType: 'imageannotation', returnAll: false },
+					),
 				)
 				.map((property) => property.name);
-		expect(shown('get')).toEqual(['resource', 'operation', 'taskId', 'options']);
 		expect(shown('addTags')).toEqual(['resource', 'operation', 'taskId', 'tags', 'options']);
+		expect(shown('get')).toEqual(['resource', 'operation', 'taskId', 'simplify', 'options']);
+		// Image Annotation (the default type): required fields first, then the optional ones, Additional Fields
+		// and Options last.
 		expect(shown('createTrainingTask')).toEqual([
-			'resource', 'operation', 'taskType', 'project', 'batch', 'additionalFields', 'typeParameters', 'expectedResponse', 'options',
+			'resource', 'operation', 'taskType', 'attachmentType', 'attachment', 'expectedResponse', 'geometries',
+			'project', 'batch', 'additionalFields', 'options',
+		]);
+		expect(shown('getAll')).toEqual([
+			'resource', 'operation', 'returnAll', 'limit', 'project', 'batch', 'filters', 'simplify', 'options',
 		]);
 		for (const operation of operations) expect(shown(operation)).toContain('options');
 	});

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionsCollection, scaleRequestDefaults } from '../shared/descriptions';
+import { requestOptionsCollection, scaleActionNode } from '../shared/descriptions';
 import { guardPreparation } from '../shared/transport';
 import { searchGenAiBatches, searchGenAiProjects } from './listSearch';
 import { annotationOperations } from './resources/annotation';
@@ -43,16 +42,11 @@ export class ScaleGenAi implements INodeType {
 		displayName: 'Scale GenAI',
 		name: 'scaleGenAi',
 		icon: { light: 'file:../../icons/scale.svg', dark: 'file:../../icons/scale.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Chat tasks, batches, deliveries and datasets of Scale AI\'s GenAI Data Engine (API v2)',
 		defaults: { name: 'Scale GenAI' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'scaleApi', required: true }],
-		requestDefaults: scaleRequestDefaults,
+		...scaleActionNode,
 		properties: guardPreparation([
 			{
 				displayName: 'Resource',

@@ -9,7 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { batchLocator, projectLocator } from '../shared/descriptions';
 import { searchBatches, searchProjects } from '../shared/listSearch';
-import { TASK_TYPES } from '../ScaleTask/resources/task/taskTypes';
+import { knownTaskTypeOptions } from '../shared/taskTypes';
 import { newCursor, readCursor } from './cursor';
 import {
 	newBatchCursor,
@@ -109,7 +109,7 @@ export class ScalePollingTrigger implements INodeType {
 				displayName: 'Task Types',
 				name: 'taskTypes',
 				type: 'multiOptions',
-				options: TASK_TYPES.map((type) => ({ name: type, value: type })),
+				options: knownTaskTypeOptions,
 				default: [],
 				description: 'Only tasks of these types; leave empty for all',
 				displayOptions: forEvents('newCompletedTask'),

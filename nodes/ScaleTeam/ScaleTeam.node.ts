@@ -1,36 +1,23 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { scaleRequestDefaults } from '../shared/descriptions';
-import { teammateDescription } from './resources/teammate';
-
+import { requestOptionsCollection, resourceSelector, scaleActionNode } from '../shared/descriptions';
 import { guardPreparation } from '../shared/transport';
+import { teammateOperations } from './resources/teammate';
 
 export class ScaleTeam implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Scale Team',
 		name: 'scaleTeam',
 		icon: { light: 'file:../../icons/scale.svg', dark: 'file:../../icons/scale.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'List, invite and manage the roles of your Scale AI teammates',
 		defaults: { name: 'Scale Team' },
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'scaleApi', required: true }],
-		requestDefaults: scaleRequestDefaults,
+		...scaleActionNode,
 		properties: guardPreparation([
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Teammate', value: 'teammate' }],
-				default: 'teammate',
-			},
-			...teammateDescription,
+			resourceSelector([{ name: 'Teammate', value: 'teammate' }], 'teammate'),
+			...teammateOperations,
+			requestOptionsCollection(),
 		]),
 	};
 }

@@ -11,7 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { toList } from '../shared/input';
 import { scaleRequest } from '../shared/transport';
-import { TASK_TYPES } from '../ScaleTask/resources/task/taskTypes';
+import { knownTaskTypeOptions } from '../shared/taskTypes';
 import type { CallbackEvent } from './events';
 import { batchItem, CALLBACK_EVENTS, classifyCallback, nonEmptyString, taskItem } from './events';
 
@@ -169,7 +169,7 @@ export class ScaleTrigger implements INodeType {
 						displayName: 'Task Types',
 						name: 'taskTypes',
 						type: 'multiOptions',
-						options: TASK_TYPES.map((type) => ({ name: type, value: type })),
+						options: knownTaskTypeOptions,
 						default: [],
 						description: 'Only callbacks of tasks of these types (does not apply to batch completions)',
 					},

@@ -1,4 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { SCALE_API_CREDENTIAL } from '../../credentials/ScaleApi.credentials';
+import { OMIT_WHEN_EMPTY } from './fields';
 
 import './n8nVersion';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_RETRIES } from './transport/run-state';
@@ -19,7 +23,8 @@ export function projectLocator(overrides: Partial<INodeProperties> = {}): INodeP
 				typeOptions: { searchListMethod: 'searchProjects', searchable: true },
 			},
 			{
-				displayName: 'By Name',
+				// Short mode names: n8n's mode dropdown is 92 px wide and clips "By Name".
+				displayName: 'Name',
 				name: 'name',
 				type: 'string',
 				placeholder: 'e.g. Street signs',
@@ -45,7 +50,7 @@ export function batchLocator(overrides: Partial<INodeProperties> = {}): INodePro
 				typeOptions: { searchListMethod: 'searchBatches', searchable: true },
 			},
 			{
-				displayName: 'By Name',
+				displayName: 'Name',
 				name: 'name',
 				type: 'string',
 				placeholder: 'e.g. batch-2026-11-28',
@@ -53,6 +58,88 @@ export function batchLocator(overrides: Partial<INodeProperties> = {}): INodePro
 		],
 		...overrides,
 	};
+}
+
+/** The node's Resource selector. */
+export function resourceSelector(resources: INodePropertyOptions[], defaultResource: string): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources,
+		default: defaultResource,
+	};
+}
+
+/** What one operation file exports: its entry in the Operation list and its fields. */
+interface OperationDefinition {
+	option: INodePropertyOptions;
+	description: INodeProperties[];
+}
+
+/**
+ * A resource's Operation selector followed by its operations' fields (copies of a field shared by several
+ * operations folded into one entry, see mergeSharedFields). Operation values are stored in users' workflows:
+ * never rename one.
+ */
+export function resourceOperations(
+	resource: string,
+	operations: OperationDefinition[],
+	defaultOperation: string,
+): INodeProperties[] {
+	const fields = mergeSharedFields(operations.flatMap((operation) => operation.description));
+	// A merged field sits where it first appeared, so order what n8n's panels always order the same way:
+	// required fields first, then Return All and Limit (a filter shared with Count would come before them),
+	// the other fields, and Additional Fields last. The sort is stable: each group keeps its order.
+	const rank = (property: INodeProperties) =>
+		property.required
+			? 0
+			: property.name === 'returnAll' || property.name === 'limit'
+				? 1
+				: property.name === 'additionalFields'
+					? 3
+					: 2;
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: operations.map((operation) => operation.option),
+			default: defaultOperation,
+		},
+		...fields.sort((a, b) => rank(a) - rank(b)),
+	];
+}
+
+/** An "Additional Fields" collection (optional fields of a create), shown before the node's Options. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
+/** A "Filters" collection of a list operation. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+/** Optional Project and Batch locators, sent (trimmed, left out when empty) as body or query `project` / `batch`. */
+export function optionalProjectAndBatch(
+	target: 'body' | 'query',
+	projectDescription: string,
+	batchDescription: string,
+): INodeProperties[] {
+	return [
+		projectLocator({
+			description: projectDescription,
+			routing: { send: { type: target, property: 'project', value: OMIT_WHEN_EMPTY } },
+		}),
+		batchLocator({
+			description: batchDescription,
+			routing: { send: { type: target, property: 'batch', value: OMIT_WHEN_EMPTY } },
+		}),
+	];
 }
 
 /** Return All + Limit for list operations (the transport reads them while paging). */
@@ -77,7 +164,6 @@ export function returnAllAndLimit(show: Record<string, string[]>): INodeProperti
 		},
 	];
 }
-
 
 /** The node's Options: how the shared transport sends requests, plus any operation-specific options. */
 export function requestOptionsCollection(extra: INodeProperties[] = []): INodeProperties {
@@ -113,13 +199,18 @@ export function requestOptionsCollection(extra: INodeProperties[] = []): INodePr
 }
 
 /**
- * Every Scale node's requestDefaults (a declarative node must have them). No base URL here: RoutingNode
- * would evaluate that expression for every item (~1 ms each); the transport reads it from the credential
- * once per node run instead.
+ * What every Scale action node declares the same way: one main input and output, the Scale credential
+ * (subtitle and usableAsTool stay in each class: n8n's linter looks for them there). requestDefaults has no base URL: RoutingNode would evaluate that expression for every
+ * item (~1 ms each); the transport reads it from the credential once per node run instead.
  */
-export const scaleRequestDefaults = {
-	headers: { Accept: 'application/json' },
-};
+export const scaleActionNode = {
+	group: ['transform'],
+	version: 1,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [{ name: SCALE_API_CREDENTIAL, required: true }],
+	requestDefaults: { headers: { Accept: 'application/json' } },
+} satisfies Partial<INodeTypeDescription>;
 
 /** Deep equality where functions (preSend/postReceive hooks) must be the very same function. */
 function sameDefinition(a: unknown, b: unknown): boolean {

@@ -7,7 +7,8 @@ import { recordInvalidInput } from './transport/run-state';
 /** Fails the item for a bad field, naming the field and the item; no request of the run is sent. */
 export function invalidInput(context: IExecuteSingleFunctions, field: string, problem: string): never {
 	const itemIndex = context.getItemIndex();
-	const message = `"${field}" ${problem} (item ${itemIndex})`;
+	// n8n's guidelines name the item as "[item N]" (0-based, as in the editor's expressions).
+	const message = `"${field}" ${problem} [item ${itemIndex}]`;
 	recordInvalidInput(context, itemIndex, message);
 	throw new NodeOperationError(context.getNode(), message, {
 		itemIndex,
@@ -30,14 +31,16 @@ export function jsonObjectParameter(
 	path: string,
 	field: string,
 ): IDataObject | undefined {
-	const raw = context.getNodeParameter(path, undefined) as unknown;
+	const raw = context.getNodeParameter(path, '') as unknown;
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
 	let value = raw;
 	if (typeof raw === 'string') {
 		try {
 			value = JSON.parse(raw);
 		} catch (error) {
-			invalidInput(context, field, `is not valid JSON: ${(error as Error).message}`);
+			// Newer V8 messages end with `"<text>" is not valid JSON`: say it once, keep where it broke.
+			const detail = (error as Error).message.replace(/,?\s*"[\s\S]*" is not valid JSON$/, '');
+			invalidInput(context, field, `is not valid JSON (${detail})`);
 		}
 	}
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {

@@ -36,10 +36,13 @@ describe('Batch → Create', () => {
 		const { scope, requests } = interceptScale('POST', '/batches', { body: created });
 
 		const run = await create({
-			callback: 'https://n8n.example.com/webhook/scale',
-			calibrationBatch: true,
-			selfLabelBatch: true,
-			metadata: '{"wave": 4}',
+			name: ` ${AWKWARD_NAME} `,
+			additionalFields: {
+				callback: 'https://n8n.example.com/webhook/scale',
+				calibrationBatch: true,
+				selfLabelBatch: true,
+				metadata: '{"wave": 4}',
+			},
 		});
 
 		expectSuccess(run);
@@ -118,10 +121,10 @@ describe('Batch → Create', () => {
 
 	test('an empty Batch Name or Project fails the item and sends nothing', async () => {
 		const noName = await create({ name: '  ' });
-		expect(noName.error?.message).toBe('"Batch Name" is empty (item 0)');
+		expect(noName.error?.message).toBe('"Batch Name" is empty [item 0]');
 
 		const noProject = await runBatch('create', { project: byName('={{ "" }}'), name: 'x' });
-		expect(noProject.error?.message).toBe('"Project" is empty (item 0)');
+		expect(noProject.error?.message).toBe('"Project" is empty [item 0]');
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });

@@ -43,7 +43,7 @@ describe('Batch → Get Many (GET /batches, offset paging)', () => {
 			page(names('c', 50), 200, false),
 		);
 
-		const run = await runBatch('getAll', { returnAll: true, ...filterParameters });
+		const run = await runBatch('getAll', { returnAll: true, simplify: false, ...filterParameters });
 
 		expectSuccess(run);
 		scope.done();
@@ -71,7 +71,7 @@ describe('Batch → Get Many (GET /batches, offset paging)', () => {
 			page(names('b', 50), 100, true, 150),
 		);
 
-		const run = await runBatch('getAll', { returnAll: true });
+		const run = await runBatch('getAll', { returnAll: true, simplify: false });
 
 		expectSuccess(run);
 		scope.done();
@@ -89,7 +89,7 @@ describe('Batch → Get Many (GET /batches, offset paging)', () => {
 			page(names('c', 50), 200, false),
 		);
 
-		const run = await runBatch('getAll', { returnAll: false, limit: 150, ...filterParameters });
+		const run = await runBatch('getAll', { returnAll: false, limit: 150, simplify: false, ...filterParameters });
 
 		expectSuccess(run);
 		expect(requests).toHaveLength(2);
@@ -110,7 +110,7 @@ describe('Batch → Get Many (GET /batches, offset paging)', () => {
 	test('without filters only offset and limit are sent (no project key for an empty locator)', async () => {
 		const { scope, requests } = interceptScale('GET', '/batches', page(['only'], 0, false, 1));
 
-		const run = await runBatch('getAll', { returnAll: false, limit: 50 });
+		const run = await runBatch('getAll', { returnAll: false, limit: 50, simplify: false });
 
 		expectSuccess(run);
 		scope.done();

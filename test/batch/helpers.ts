@@ -22,7 +22,7 @@ export async function runBatch(
 	});
 }
 
-/** A batch object as Scale returns it (§3.2). */
+/** A batch object as Scale returns it (scale.com/docs/api-reference/batches). */
 export function scaleBatch(overrides: IDataObject = {}): IDataObject {
 	return {
 		name: AWKWARD_NAME,

@@ -6,6 +6,27 @@ import { AWKWARD_NAME, AWKWARD_PATH, runBatch, scaleBatch } from './helpers';
 useNock();
 
 describe('Batch → Get', () => {
+	test('a typed name is trimmed; Simplify keeps the useful batch fields', async () => {
+		const batch = scaleBatch({ callback: 'https://example.com/cb', metadata: { wave: 1 }, created_at: '2026-01-01T00:00:00.000Z', extra_field: 1 });
+		const { scope, requests } = interceptScale('GET', AWKWARD_PATH, { body: batch });
+
+		const run = await runBatch('get', { batch: byName(`  ${AWKWARD_NAME} `), simplify: true });
+
+		expectSuccess(run);
+		scope.done();
+		expectJsonRequest(requests[0], { method: 'GET', path: AWKWARD_PATH });
+		expect(outputOf(run.items)).toEqual([
+			{
+				name: AWKWARD_NAME,
+				project: batch.project,
+				status: batch.status,
+				created_at: '2026-01-01T00:00:00.000Z',
+				callback: 'https://example.com/cb',
+				metadata: { wave: 1 },
+			},
+		]);
+	});
+
 	test('GET /batches/<percent-encoded name>, no query or body; output is the batch', async () => {
 		const batch = scaleBatch();
 		const { scope, requests } = interceptScale('GET', AWKWARD_PATH, { body: batch });
@@ -52,7 +73,7 @@ describe('Batch → Get', () => {
 	test('an empty batch name fails the item and sends nothing', async () => {
 		const run = await runBatch('get', { batch: byName('={{ $json.batch }}') }, { items: [{ batch: '  ' }] });
 
-		expect(run.error?.message).toBe('"Batch" is empty (item 0)');
+		expect(run.error?.message).toBe('"Batch" is empty [item 0]');
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });
@@ -130,7 +151,7 @@ describe('Batch → Set Metadata', () => {
 	test('metadata that is not a JSON object fails the item and sends nothing', async () => {
 		const run = await runBatch('setMetadata', { batch: byName(AWKWARD_NAME), metadata: '[1, 2]' });
 
-		expect(run.error?.message).toBe('"Metadata" must be a JSON object, like {"key": "value"} (item 0)');
+		expect(run.error?.message).toBe('"Metadata" must be a JSON object, like {"key": "value"} [item 0]');
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });

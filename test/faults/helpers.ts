@@ -24,11 +24,9 @@ export function runTask(baseUrl: string, operation: string, parameters: IDataObj
 export function createParameters(withUniqueId: boolean, options: IDataObject = {}): IDataObject {
 	return {
 		taskType: 'imageannotation',
-		additionalFields: {
-			attachment: '={{ $json.url }}',
-			...(withUniqueId ? { uniqueId: '={{ $json.uid }}' } : {}),
-		},
-		typeParameters: '{"geometries":{"box":{"objects_to_annotate":["car"]}}}',
+		attachment: '={{ $json.url }}',
+		geometries: { box: { objectsToAnnotate: 'car' } },
+		additionalFields: withUniqueId ? { uniqueId: '={{ $json.uid }}' } : {},
 		options,
 	};
 }

@@ -105,3 +105,43 @@ describe('Batch list search (searchBatches)', () => {
 		expect(page2.paginationToken).toBeUndefined();
 	});
 });
+
+describe('Task list search (searchTasks)', () => {
+	const task = (id: string, extra: object = {}) => ({ task_id: id, type: 'imageannotation', status: 'pending', ...extra });
+
+	test('the newest tasks by unique ID (or ID), type and status; the search text narrows by ID or unique ID; pages follow next_token', async () => {
+		const scope = nock(TEST_BASE_URL)
+			.matchHeader('authorization', authorizationFor(TEST_API_KEY))
+			.get('/tasks')
+			.query({ limit: 100 })
+			.twice()
+			.reply(200, { docs: [task('t-1', { unique_id: 'row-1' }), task('t-2', { status: 'completed' })], has_more: true, next_token: 'page-2' })
+			.get('/tasks')
+			.query({ limit: 100, next_token: 'page-2' })
+			.reply(200, { docs: [task('t-3')], has_more: false });
+		const search = (filter?: string, paginationToken?: string) =>
+			runListSearch({
+				nodeType: new ScaleTask(),
+				parameters: { resource: 'task', operation: 'get' },
+				method: 'searchTasks',
+				parameterPath: 'parameters.taskId',
+				filter,
+				paginationToken,
+			});
+
+		const first = await search();
+		const narrowed = await search('ROW-');
+		const second = await search(undefined, first.paginationToken);
+
+		scope.done();
+		expect(first).toEqual({
+			results: [
+				{ name: 'row-1 · Image Annotation · pending', value: 't-1' },
+				{ name: 't-2 · Image Annotation · completed', value: 't-2' },
+			],
+			paginationToken: 'page-2',
+		});
+		expect(narrowed.results.map((result) => result.value)).toEqual(['t-1']);
+		expect(second).toEqual({ results: [{ name: 't-3 · Image Annotation · pending', value: 't-3' }], paginationToken: undefined });
+	});
+});

@@ -184,7 +184,7 @@ describe('File → Upload (POST /files/upload, multipart/form-data)', () => {
 		});
 
 		expect(run.error?.message).toBe(
-			'Nothing was sent, because item 1 is invalid: "Input Binary Field" is "scan", but the input item has no binary property "scan" (item 1)',
+			'Nothing was sent, because item 1 is invalid: "Input Binary Field" is "scan", but the input item has no binary property "scan" [item 1]',
 		);
 		expect(requests).toHaveLength(0);
 	});
@@ -202,7 +202,7 @@ describe('File → Upload (POST /files/upload, multipart/form-data)', () => {
 		expect(uploadOnTheWire(requests[0]).parts).toEqual([filePart('ok.png', 'image/png')]);
 		expect(run.items).toHaveLength(2);
 		expect(run.items[0].error?.message).toBe(
-			'"Input Binary Field" is "data", but the input item has no binary property "data" (item 0)',
+			'"Input Binary Field" is "data", but the input item has no binary property "data" [item 0]',
 		);
 		expect(run.items[1].json).toEqual(scaleFile());
 	});
@@ -286,7 +286,7 @@ describe('File → Import (POST /files/import, JSON)', () => {
 
 		const run = await runProject('file', 'import', { fileUrl: '  ' });
 
-		expect(run.error?.message).toBe('"File URL" is empty (item 0)');
+		expect(run.error?.message).toBe('"File URL" is empty [item 0]');
 		expect(requests).toHaveLength(0);
 	});
 });

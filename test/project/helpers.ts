@@ -25,7 +25,7 @@ export async function runProject(
 	});
 }
 
-/** A project as Scale returns it (spec §3.3: `name`, `type`, `param_history` are required). */
+/** A project as Scale returns it (the Python SDK's `Project`: `name`, `type`, `param_history` are always there). */
 export function scaleProject(overrides: IDataObject = {}): IDataObject {
 	return {
 		name: AWKWARD_NAME,
@@ -36,7 +36,7 @@ export function scaleProject(overrides: IDataObject = {}): IDataObject {
 	};
 }
 
-/** A file as Scale returns it (spec §3.4: `id`, `attachment_url` are required). */
+/** A file as Scale returns it (the Python SDK's `File`: `id` and `attachment_url` are always there). */
 export function scaleFile(overrides: IDataObject = {}): IDataObject {
 	return {
 		id: 'file-0123',

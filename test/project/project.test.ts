@@ -131,16 +131,17 @@ describe('Project → Create (POST /projects)', () => {
 		const { requests } = interceptScale('POST', '/projects', { body: scaleProject() });
 
 		const badJson = await create({ params: '{"instruction": ' });
-		expect(badJson.error?.message).toMatch(/^"Parameters" is not valid JSON: .* \(item 0\)$/);
+		expect(badJson.error?.message).toMatch(/^"Parameters" is not valid JSON \([^)]*\) \[item 0\]$/);
+		expect(badJson.error?.message.match(/not valid JSON/g)).toHaveLength(1);
 
 		const notObject = await create({ params: '[1, 2]' });
-		expect(notObject.error?.message).toBe('"Parameters" must be a JSON object, like {"key": "value"} (item 0)');
+		expect(notObject.error?.message).toBe('"Parameters" must be a JSON object, like {"key": "value"} [item 0]');
 
 		const noName = await create({ name: '  ' });
-		expect(noName.error?.message).toBe('"Project Name" is empty (item 0)');
+		expect(noName.error?.message).toBe('"Project Name" is empty [item 0]');
 
 		const noType = await create({ taskType: '__custom', customTaskType: ' ' });
-		expect(noType.error?.message).toBe('"Custom Task Type" is empty (item 0)');
+		expect(noType.error?.message).toBe('"Custom Task Type" is empty [item 0]');
 
 		expect(requests).toHaveLength(0);
 		expect(nock.pendingMocks()).toHaveLength(1);
@@ -194,12 +195,25 @@ describe('Project → Get (GET /projects/{name})', () => {
 
 		const run = await runProject('project', 'get', { project: byName('={{ "" }}') });
 
-		expect(run.error?.message).toBe('"Project" is empty (item 0)');
+		expect(run.error?.message).toBe('"Project" is empty [item 0]');
 		expect(requests).toHaveLength(0);
 	});
 });
 
 describe('Project → Get Many (GET /projects)', () => {
+	test('Limit keeps the first projects; Return All keeps every one', async () => {
+		const projects = [scaleProject({ name: 'one' }), scaleProject({ name: 'two' }), scaleProject({ name: 'three' })];
+		const { scope } = interceptScale('GET', '/projects', { body: projects }, { body: projects });
+
+		const limited = await runProject('project', 'getAll', { limit: 2 });
+		const all = await runProject('project', 'getAll', { returnAll: true });
+
+		expectSuccess(limited);
+		scope.done();
+		expect(outputOf(limited.items)).toEqual(projects.slice(0, 2));
+		expect(outputOf(all.items)).toEqual(projects);
+	});
+
 	test('the bare array becomes one item per project; no query by default', async () => {
 		const projects = [scaleProject({ name: 'one' }), scaleProject({ name: 'two', type: 'categorization' })];
 		const { scope, requests } = interceptScale('GET', '/projects', { body: projects });

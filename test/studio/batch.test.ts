@@ -28,6 +28,16 @@ describe('Scale Studio node description', () => {
 });
 
 describe('Batch → Get Many', () => {
+	test('Limit keeps the first batches in priority order', async () => {
+		const { scope } = interceptScale('GET', '/studio/batches', { body: pending });
+
+		const run = await runStudio('batch', 'getAll', { limit: 1 });
+
+		expectSuccess(run);
+		scope.done();
+		expect(outputOf(run.items)).toEqual(pending.slice(0, 1));
+	});
+
 	test('GET /studio/batches; one item per batch, in Scale\'s order', async () => {
 		const { scope, requests } = interceptScale('GET', '/studio/batches', { body: pending });
 

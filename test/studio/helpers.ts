@@ -19,7 +19,7 @@ export async function runStudio(
 	});
 }
 
-/** A project group as Scale returns it (spec §3.6). */
+/** A project group as Scale returns it (the Python SDK's `ProjectGroup`). */
 export function projectGroup(name: string, emails: string[] = []): IDataObject {
 	return {
 		id: `group-${name}`,
@@ -30,7 +30,7 @@ export function projectGroup(name: string, emails: string[] = []): IDataObject {
 	};
 }
 
-/** A Studio batch as Scale returns it (spec §3.7). */
+/** A Studio batch as Scale returns it (the Python SDK's `StudioBatch`). */
 export function studioBatch(name: string, extra: IDataObject = {}): IDataObject {
 	return {
 		id: `batch-${name}`,

@@ -50,7 +50,7 @@ describe('Project Group → Get Many', () => {
 
 		const run = await runStudio('projectGroup', 'getAll', { project: byName('  ') });
 
-		expect(run.error?.message).toMatch(/"Project" is empty \(item 0\)/);
+		expect(run.error?.message).toMatch(/"Project" is empty \[item 0\]/);
 		expect(requests).toEqual([]);
 		expect(scope.isDone()).toBe(false);
 	});

@@ -18,7 +18,7 @@ export async function runTeam(
 	});
 }
 
-/** A teammate as Scale returns it (spec §3.5). */
+/** A teammate as Scale returns it (the Python SDK's `Teammate`). */
 export function teammate(email: string, role = 'labeler'): IDataObject {
 	return { email, role, company: 'Acme', firstName: '', lastName: '', isStudioLabeler: role === 'labeler' };
 }

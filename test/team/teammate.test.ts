@@ -40,6 +40,18 @@ describe('Scale Team node description', () => {
 });
 
 describe('Teammate → Get Many', () => {
+	test('Limit keeps the first teammates (Scale sends the whole team at once); Return All keeps all', async () => {
+		const { scope } = interceptScale('GET', '/teams', { body: team }, { body: team });
+
+		const limited = await runTeam('getAll', { returnAll: false, limit: 2 });
+		const all = await runTeam('getAll', { returnAll: true, limit: 1 });
+
+		expectSuccess(limited);
+		scope.done();
+		expect(outputOf(limited.items)).toEqual(team.slice(0, 2));
+		expect(outputOf(all.items)).toEqual(team);
+	});
+
 	test('GET /teams without query or body; one output item per teammate', async () => {
 		const { scope, requests } = interceptScale('GET', '/teams', { body: team });
 
@@ -129,7 +141,7 @@ describe.each([
 
 		const run = await runTeam(operation, { emails: ' , ', role: 'member' });
 
-		expect(run.error?.message).toMatch(/"Emails" needs at least one value \(item 0\)/);
+		expect(run.error?.message).toMatch(/"Emails" needs at least one value \[item 0\]/);
 		expect(requests).toEqual([]);
 		expect(scope.isDone()).toBe(false);
 	});
@@ -143,7 +155,7 @@ describe.each([
 			{ items: [{ emails: 'ana@example.com' }, { emails: ['bo@example.com', 'bo.example.com'] }] },
 		);
 
-		expect(run.error?.message).toMatch(/"Emails" has "bo\.example\.com", which is not an email address \(item 1\)/);
+		expect(run.error?.message).toMatch(/"Emails" has "bo\.example\.com", which is not an email address \[item 1\]/);
 		expect(requests).toEqual([]);
 		expect(scope.isDone()).toBe(false);
 	});

@@ -24,8 +24,8 @@ const createWithTypeParameters = (typeParameters: string, continueOnFail = false
 		parameters: taskParams('create', {
 			taskType: 'imageannotation',
 			project: byName('Street signs'),
-			additionalFields: { attachment: '={{ $json.url }}' },
-			typeParameters: '={{ $json.params }}',
+			attachment: '={{ $json.url }}',
+			additionalFields: { additionalParameters: '={{ $json.params }}' },
 		}),
 		items: [
 			{ url: 'https://example.com/0.jpg', params: '{"geometries":{}}' },
@@ -43,7 +43,7 @@ describe('invalid input', () => {
 
 		// RoutingNode re-wraps item errors that are not NodeApiErrors (routing-node.js runNode), so the
 		// node-level error is a NodeApiError carrying our NodeOperationError's message and advice.
-		expect(error?.message).toMatch(/"Type-Specific Parameters \(JSON\)" is not valid JSON/);
+		expect(error?.message).toMatch(/"Additional Parameters \(JSON\)" is not valid JSON/);
 		expect(error?.message).toMatch(/Nothing was sent, because item 1 is invalid/);
 		expect(error?.description).toMatch(/Fix that item/);
 		// Not one of the three items reached Scale.
@@ -76,7 +76,7 @@ describe('invalid input', () => {
 		expect(items).toHaveLength(3);
 		expect(items[0].json.task_id).toBeDefined();
 		expect(items[1].error?.name).toBe('NodeOperationError');
-		expect(items[1].error?.message).toMatch(/not valid JSON \(item 1\)/);
+		expect(items[1].error?.message).toMatch(/not valid JSON \(.*\) \[item 1\]/);
 		expect(items[2].json.task_id).toBeDefined();
 		expect(jsonOf([items[0], items[2]]).map((task) => (task.params as { attachment: string }).attachment)).toEqual([
 			'https://example.com/0.jpg',
@@ -90,7 +90,7 @@ describe('invalid input', () => {
 			parameters: taskParams('get', { taskId: '={{ $json.missing }}' }),
 		});
 
-		expect(error?.message).toMatch(/"Task ID" is empty \(item 0\)/);
+		expect(error?.message).toMatch(/"Task ID" is empty \[item 0\]/);
 		expect(requestsSeen).toEqual([]);
 	});
 });

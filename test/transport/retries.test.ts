@@ -13,7 +13,8 @@ const createTask = (additionalFields: object, options: object = {}) =>
 		parameters: taskParams('create', {
 			taskType: 'imageannotation',
 			project: byName('Street signs'),
-			additionalFields: { attachment: 'https://example.com/1.jpg', ...additionalFields },
+			attachment: 'https://example.com/1.jpg',
+			additionalFields,
 			options,
 		}),
 	});

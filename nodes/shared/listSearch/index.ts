@@ -1,2 +1,3 @@
 export { searchBatches } from './searchBatches';
 export { searchProjects } from './searchProjects';
+export { searchTasks } from './searchTasks';

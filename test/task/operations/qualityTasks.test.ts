@@ -21,16 +21,16 @@ describe('Task → Create Evaluation Task', () => {
 		const run = await runTask('createEvaluationTask', {
 			taskType: 'imageannotation',
 			project: byName('Rapid project'),
+			attachment: 'https://example.com/eval.jpg',
+			attachmentType: 'image',
+			geometries: { box: { objectsToAnnotate: 'car' } },
 			additionalFields: {
-				attachment: 'https://example.com/eval.jpg',
-				attachmentType: 'image',
 				tags: 'gold',
+				additionalParameters: JSON.stringify({
+					// The explicit Expected Response wins over the same key here.
+					expected_response: { annotations: [] },
+				}),
 			},
-			typeParameters: JSON.stringify({
-				geometries: { box: { objects_to_annotate: ['car'] } },
-				// The explicit Expected Response wins over the same key here.
-				expected_response: { annotations: [] },
-			}),
 			expectedResponse: JSON.stringify(expectedResponse),
 			initialResponse: JSON.stringify(initialResponse),
 		});
@@ -84,6 +84,7 @@ describe('Task → Create Evaluation Task', () => {
 
 		const run = await runTask('createEvaluationTask', {
 			taskType: 'imageannotation',
+			attachment: 'https://example.com/eval.jpg',
 			project: byName('Rapid project'),
 			expectedResponse: '',
 		});
@@ -104,12 +105,12 @@ describe('Task → Create Training Task', () => {
 			taskType: 'imageannotation',
 			project: byName('Rapid project'),
 			batch: byName('Training batch'),
+			attachment: 'https://example.com/train.jpg',
+			geometries: { box: { objectsToAnnotate: 'car' } },
 			additionalFields: {
-				attachment: 'https://example.com/train.jpg',
 				instruction: 'Box every car',
 				metadata: '{"set": "training"}',
 			},
-			typeParameters: '{"geometries": {"box": {"objects_to_annotate": ["car"]}}}',
 			expectedResponse: JSON.stringify(expectedResponse),
 		});
 
@@ -124,6 +125,7 @@ describe('Task → Create Training Task', () => {
 				project: 'Rapid project',
 				batch: 'Training batch',
 				attachment: 'https://example.com/train.jpg',
+				attachment_type: 'image',
 				instruction: 'Box every car',
 				metadata: { set: 'training' },
 				expected_response: expectedResponse,
@@ -136,7 +138,7 @@ describe('Task → Create Training Task', () => {
 	test('a missing Expected Response fails with an error naming it, and nothing is sent', async () => {
 		const { scope, requests } = interceptScale('POST', '/training_tasks/imageannotation', { body: { id: 'never' } });
 
-		const run = await runTask('createTrainingTask', { taskType: 'imageannotation' });
+		const run = await runTask('createTrainingTask', { taskType: 'imageannotation', attachment: 'https://example.com/a.jpg' });
 
 		expect(run.error?.message).toMatch(/Expected Response/);
 		expect(run.items).toEqual([]);
@@ -154,7 +156,7 @@ describe('Task → Create Training Task', () => {
 
 		const run = await runTask(
 			'createTrainingTask',
-			{ taskType: 'imageannotation', expectedResponse: '={{ $json.answer }}' },
+			{ taskType: 'imageannotation', attachment: 'https://example.com/a.jpg', expectedResponse: '={{ $json.answer }}' },
 			{ items: [{ answer: { label: 'ok' } }, { answer: '' }] },
 		);
 
@@ -170,7 +172,7 @@ describe('Task → Create Training Task', () => {
 
 		const run = await runTask(
 			'createTrainingTask',
-			{ taskType: 'imageannotation', expectedResponse: '={{ $json.answer }}' },
+			{ taskType: 'imageannotation', attachment: 'https://example.com/a.jpg', expectedResponse: '={{ $json.answer }}' },
 			{ items: [{ answer: '' }, { answer: { label: 'ok' } }], continueOnFail: true },
 		);
 
@@ -180,7 +182,11 @@ describe('Task → Create Training Task', () => {
 		expectJsonRequest(requests[0], {
 			method: 'POST',
 			path: '/training_tasks/imageannotation',
-			body: { expected_response: { label: 'ok' } },
+			body: {
+				attachment: 'https://example.com/a.jpg',
+				attachment_type: 'image',
+				expected_response: { label: 'ok' },
+			},
 		});
 		const output = outputOf(run.items);
 		expect(output).toHaveLength(2);

@@ -57,6 +57,47 @@ function taskList(docs: IDataObject[], extra: IDataObject = {}): IDataObject {
 }
 
 describe('Task → Get', () => {
+	test('Simplify keeps the ten useful task fields; the Task ID can be a resource locator value', async () => {
+		const task = scaleTask({
+			task_id: 'id-simple',
+			status: 'completed',
+			project: 'Street signs',
+			batch: 'b1',
+			completed_at: '2026-01-02T04:00:00.000Z',
+			unique_id: 'row-1',
+			metadata: { row: 1 },
+			response: { annotations: [] },
+			callback_url: 'https://example.com/cb',
+			instruction: 'Box every car',
+			params: { attachment: 'https://example.com/a.jpg' },
+			work_started: true,
+		});
+		const { scope } = interceptScale('GET', '/task/id-simple', { body: task }, { body: task });
+
+		const simplified = await runTask('get', { taskId: { __rl: true, mode: 'id', value: ' id-simple ' }, simplify: true });
+		const raw = await runTask('get', { taskId: { __rl: true, mode: 'id', value: 'id-simple' } });
+
+		expectSuccess(simplified);
+		expectSuccess(raw);
+		scope.done();
+		expect(outputOf(simplified.items)).toEqual([
+			{
+				task_id: 'id-simple',
+				status: 'completed',
+				type: 'imageannotation',
+				project: 'Street signs',
+				batch: 'b1',
+				created_at: '2026-01-02T03:04:05.678Z',
+				completed_at: '2026-01-02T04:00:00.000Z',
+				unique_id: 'row-1',
+				metadata: { row: 1 },
+				response: { annotations: [] },
+			},
+		]);
+		// Simplify is off by default on Get: the whole task.
+		expect(outputOf(raw.items)).toEqual([task]);
+	});
+
 	test('GET /task/<id> (trimmed), output is the task', async () => {
 		const task = scaleTask({ task_id: '5c84d0fe958593004f13e5ba', status: 'completed', response: { annotations: [] } });
 		const { scope, requests } = interceptScale('GET', '/task/5c84d0fe958593004f13e5ba', { body: task });
@@ -104,7 +145,7 @@ describe('Task → Get Many', () => {
 		const docs = [scaleTask({ task_id: 't1' }), scaleTask({ task_id: 't2', status: 'completed' })];
 		const { scope, requests } = interceptScale('GET', '/tasks', { body: taskList(docs, { total: 2, limit: 25 }) });
 
-		const run = await runTask('getAll', { returnAll: false, limit: 25, ...allFilters });
+		const run = await runTask('getAll', { returnAll: false, limit: 25, simplify: false, ...allFilters });
 
 		expectSuccess(run);
 		scope.done();
@@ -121,7 +162,7 @@ describe('Task → Get Many', () => {
 		const docs = [scaleTask({ task_id: 't1' })];
 		const { scope, requests } = interceptScale('GET', '/tasks', { body: taskList(docs) });
 
-		const run = await runTask('getAll', {});
+		const run = await runTask('getAll', { simplify: false });
 
 		expectSuccess(run);
 		scope.done();

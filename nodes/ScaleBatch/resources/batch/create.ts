@@ -6,8 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { projectLocator } from '../../../shared/descriptions';
+import { TRIMMED } from '../../../shared/fields';
+import { additionalFieldsCollection, projectLocator } from '../../../shared/descriptions';
 import { bodyObject, jsonObjectParameter, requireValue } from '../../../shared/input';
+import { pathSegment } from '../../../shared/paths';
 import { createOnce, scaleRouting } from '../../../shared/transport';
 
 /**
@@ -19,18 +21,23 @@ const createBatchExecutor = createOnce({
 	uniqueKey: { property: 'name', label: 'Batch Name' },
 	recover: {
 		getByKey: {
-			url: (name) => `/batches/${encodeURIComponent(name)}`,
+			url: (name) => `/batches/${pathSegment(name)}`,
 			isSameRequest: (batch, requested) => batch.project === undefined || batch.project === requested.project,
 		},
 	},
 });
 
-/** Sends Metadata as the body's `metadata`, `{}` when empty (as the Python SDK always does). */
-async function sendMetadata(
+/**
+ * Sends every optional field, with the Python SDK's defaults for those not set (`create_batch` always sends
+ * callback "", both flags false and metadata {}).
+ */
+async function sendOptionalFields(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	requestOptions.body = { ...bodyObject(requestOptions), metadata: jsonObjectParameter(this, 'metadata', 'Metadata') ?? {} };
+	const metadata = jsonObjectParameter(this, 'additionalFields.metadata', 'Metadata') ?? {};
+	const defaults = { callback: '', calibration_batch: false, self_label_batch: false };
+	requestOptions.body = { ...defaults, ...bodyObject(requestOptions), metadata };
 	return requestOptions;
 }
 
@@ -49,7 +56,12 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			required: true,
 			description: 'The project the batch belongs to',
 			routing: {
-				send: { type: 'body', property: 'project', preSend: [requireValue('project', 'Project')] },
+				send: {
+					type: 'body',
+					property: 'project',
+					value: TRIMMED,
+					preSend: [requireValue('project', 'Project'), sendOptionalFields],
+				},
 			},
 		}),
 		{
@@ -60,40 +72,49 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			required: true,
 			placeholder: 'e.g. batch-2026-11-28',
 			description: 'The name of the new batch; it must be unique',
-			routing: { send: { type: 'body', property: 'name', preSend: [requireValue('name', 'Batch Name')] } },
+			routing: {
+				send: {
+					type: 'body',
+					property: 'name',
+					value: TRIMMED,
+					preSend: [requireValue('name', 'Batch Name')],
+				},
+			},
 		},
-		{
-			displayName: 'Callback URL',
-			name: 'callback',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://n8n.example.com/webhook/scale',
-			description: 'Where Scale posts when the batch is completed; empty for none',
-			routing: { send: { type: 'body', property: 'callback' } },
-		},
-		{
-			displayName: 'Calibration Batch',
-			name: 'calibrationBatch',
-			type: 'boolean',
-			default: false,
-			description: 'Whether this is a calibration batch, used to test the project\'s instructions (Rapid projects)',
-			routing: { send: { type: 'body', property: 'calibration_batch' } },
-		},
-		{
-			displayName: 'Self Label Batch',
-			name: 'selfLabelBatch',
-			type: 'boolean',
-			default: false,
-			description: 'Whether your own team labels this batch instead of Scale\'s workforce (Rapid projects)',
-			routing: { send: { type: 'body', property: 'self_label_batch' } },
-		},
-		{
-			displayName: 'Metadata',
-			name: 'metadata',
-			type: 'json',
-			default: '{}',
-			description: 'Your own data to store on the batch, as a JSON object',
-			routing: { send: { preSend: [sendMetadata] } },
-		},
+		additionalFieldsCollection([
+			{
+				displayName: 'Callback URL',
+				name: 'callback',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://n8n.example.com/webhook/scale',
+				description: 'Where Scale posts when the batch is completed',
+				routing: { send: { type: 'body', property: 'callback' } },
+			},
+			{
+				displayName: 'Calibration Batch',
+				name: 'calibrationBatch',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether this is a calibration batch, used to test the project\'s instructions (Rapid projects)',
+				routing: { send: { type: 'body', property: 'calibration_batch' } },
+			},
+			{
+				displayName: 'Metadata',
+				name: 'metadata',
+				type: 'json',
+				default: '{}',
+				description: 'Your own data to store on the batch, as a JSON object',
+			},
+			{
+				displayName: 'Self Label Batch',
+				name: 'selfLabelBatch',
+				type: 'boolean',
+				default: false,
+				description: 'Whether your own team labels this batch instead of Scale\'s workforce (Rapid projects)',
+				routing: { send: { type: 'body', property: 'self_label_batch' } },
+			},
+		]),
 	],
 );

@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { scaleRouting } from '../../../shared/transport';
+import { simplifyBatch, simplifyField } from '../../../shared/output';
+import { scaleRouting, sendOnce } from '../../../shared/transport';
 import { batchNameField } from './batchName';
 
 export const option: INodePropertyOptions = {
@@ -10,10 +11,10 @@ export const option: INodePropertyOptions = {
 	action: 'Get a batch',
 	description: 'Get a batch by its name',
 	// The URL comes from the Batch locator (see batchName.ts).
-	routing: scaleRouting({ method: 'GET' }),
+	routing: scaleRouting({ method: 'GET' }, sendOnce(), { output: { postReceive: [simplifyBatch] } }),
 };
 
-export const description: INodeProperties[] = updateDisplayOptions(
-	{ show: { resource: ['batch'], operation: ['get'] } },
-	[batchNameField()],
-);
+export const description: INodeProperties[] = [
+	...updateDisplayOptions({ show: { resource: ['batch'], operation: ['get'] } }, [batchNameField()]),
+	simplifyField({ resource: ['batch'], operation: ['get'] }, false),
+];

@@ -1,28 +1,20 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { projectLocator, returnAllAndLimit } from '../../../shared/descriptions';
+import { filtersCollection, projectLocator, returnAllAndLimit } from '../../../shared/descriptions';
+import { createdFilters, OMIT_WHEN_EMPTY } from '../../../shared/fields';
+import { simplifyBatch, simplifyField } from '../../../shared/output';
+import { batchStatusOptions } from '../../../shared/taskTypes';
 import { offsetPages, scaleRouting } from '../../../shared/transport';
-
-export const BATCH_STATUSES = ['staging', 'in_progress', 'completed'];
-
-function dateFilter(displayName: string, name: string, property: string, description: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'dateTime',
-		default: '',
-		description,
-		routing: { send: { type: 'query', property } },
-	};
-}
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many batches',
 	description: 'List batches, with filters',
-	routing: scaleRouting({ method: 'GET', url: '/batches' }, offsetPages()),
+	routing: scaleRouting({ method: 'GET', url: '/batches' }, offsetPages(), {
+		output: { postReceive: [simplifyBatch] },
+	}),
 };
 
 export const description: INodeProperties[] = [
@@ -31,36 +23,29 @@ export const description: INodeProperties[] = [
 		projectLocator({
 			description: 'Only batches of this project',
 			routing: {
-				send: { type: 'query', property: 'project', value: '={{ $value === "" ? undefined : $value }}' },
+				send: { type: 'query', property: 'project', value: OMIT_WHEN_EMPTY },
 			},
 		}),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				dateFilter('Created After', 'createdAfter', 'start_time', 'Only batches created after this time'),
-				dateFilter('Created Before', 'createdBefore', 'end_time', 'Only batches created before this time'),
-				{
-					displayName: 'Exclude Archived',
-					name: 'excludeArchived',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to leave out archived batches',
-					routing: { send: { type: 'query', property: 'exclude_archived' } },
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: BATCH_STATUSES.map((value) => ({ name: value, value })),
-					default: 'in_progress',
-					description: 'Only batches with this status',
-					routing: { send: { type: 'query', property: 'status' } },
-				},
-			],
-		},
+		filtersCollection([
+			...createdFilters('batches'),
+			{
+				displayName: 'Exclude Archived',
+				name: 'excludeArchived',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to leave out archived batches',
+				routing: { send: { type: 'query', property: 'exclude_archived' } },
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: batchStatusOptions,
+				default: 'in_progress',
+				description: 'Only batches with this status',
+				routing: { send: { type: 'query', property: 'status' } },
+			},
+		]),
 	]),
+	simplifyField({ resource: ['batch'], operation: ['getAll'] }, true),
 ];

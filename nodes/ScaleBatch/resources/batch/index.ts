@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { mergeSharedFields, requestOptionsCollection } from '../../../shared/descriptions';
+import { resourceOperations } from '../../../shared/descriptions';
 import * as create from './create';
 import * as finalize from './finalize';
 import * as get from './get';
@@ -8,19 +8,8 @@ import * as getAll from './getAll';
 import * as getStatus from './getStatus';
 import * as setMetadata from './setMetadata';
 
-// Operation values are stored in users' workflows: never rename one.
-const operations = [create, finalize, get, getAll, getStatus, setMetadata];
-
-export const batchDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['batch'] } },
-		options: operations.map((operation) => operation.option),
-		default: 'create',
-	},
-	...mergeSharedFields(operations.flatMap((operation) => operation.description)),
-	requestOptionsCollection(),
-];
+export const batchOperations: INodeProperties[] = resourceOperations(
+	'batch',
+	[create, finalize, get, getAll, getStatus, setMetadata],
+	'create',
+);

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sendJsonObjectAsBody } from '../../../shared/input';
+import { metadataAsBodyField } from '../../../shared/fields';
 import { scaleRouting } from '../../../shared/transport';
 import { batchNameField } from './batchName';
 
@@ -18,14 +18,6 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['batch'], operation: ['setMetadata'] } },
 	[
 		batchNameField('/setMetadata'),
-		{
-			displayName: 'Metadata',
-			name: 'metadata',
-			type: 'json',
-			default: '{}',
-			required: true,
-			description: 'The new metadata, as a JSON object; it replaces the old metadata entirely',
-			routing: { send: { preSend: [sendJsonObjectAsBody('metadata', 'Metadata')] } },
-		},
+		metadataAsBodyField,
 	],
 );

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { projectLocator } from '../../../shared/descriptions';
-import { jsonObjectParameter } from '../../../shared/input';
+import { bodyObject, jsonObjectParameter } from '../../../shared/input';
 import type { CreateOnceOptions } from '../../../shared/transport';
 
 /**
@@ -31,8 +31,7 @@ export function sendFileFields(metadataAs: 'text' | 'object'): PreSendAction {
 				? undefined
 				: jsonObjectParameter(this, 'additionalFields.metadata', 'Metadata');
 		if (metadata !== undefined) fields.metadata = metadataAs === 'text' ? JSON.stringify(metadata) : metadata;
-		const body = requestOptions.body;
-		requestOptions.body = { ...(body && typeof body === 'object' ? (body as IDataObject) : {}), ...fields };
+		requestOptions.body = { ...bodyObject(requestOptions), ...fields };
 		return requestOptions;
 	};
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { TRIMMED } from '../../../shared/fields';
 import { requireValue } from '../../../shared/input';
 import { createOnce, scaleRouting } from '../../../shared/transport';
 import { createFileOnce, fileFields, sendFileFields } from './fields';
@@ -30,7 +31,7 @@ export const description: INodeProperties[] = [
 				send: {
 					type: 'body',
 					property: 'file_url',
-					value: '={{ String($value).trim() }}',
+					value: TRIMMED,
 					preSend: [requireValue('fileUrl', 'File URL'), sendFileFields('object')],
 				},
 			},

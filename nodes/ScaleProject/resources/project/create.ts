@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { bodyObject, invalidInput, jsonObjectParameter, requireValue } from '../../../shared/input';
+import { customTaskTypeField, taskTypeField, taskTypeOf, TRIMMED } from '../../../shared/fields';
+import { bodyObject, jsonObjectParameter, requireValue } from '../../../shared/input';
 import { createOnce, scaleRouting } from '../../../shared/transport';
-import { CUSTOM_TASK_TYPE, taskTypeOptions } from '../../../ScaleTask/resources/task/taskTypes';
 import { projectPath } from './projectName';
 
 /**
@@ -34,9 +34,7 @@ async function sendProjectFields(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const chosen = String(this.getNodeParameter('taskType', ''));
-	const type = chosen === CUSTOM_TASK_TYPE ? String(this.getNodeParameter('customTaskType', '')).trim() : chosen;
-	if (type === '') invalidInput(this, chosen === CUSTOM_TASK_TYPE ? 'Custom Task Type' : 'Task Type', 'is empty');
+	const type = taskTypeOf(this);
 	const params = jsonObjectParameter(this, 'params', 'Parameters') ?? null;
 	const datasetId = String(this.getNodeParameter('datasetId', '') ?? '').trim();
 	requestOptions.body = { ...bodyObject(requestOptions), type, params, datasetId: datasetId === '' ? null : datasetId };
@@ -62,27 +60,20 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			required: true,
 			placeholder: 'e.g. Street signs',
 			description: 'The name of the new project; it must be unique',
-			routing: { send: { type: 'body', property: 'name', preSend: [requireValue('name', 'Project Name')] } },
+			routing: {
+				send: {
+					type: 'body',
+					property: 'name',
+					value: TRIMMED,
+					preSend: [requireValue('name', 'Project Name')],
+				},
+			},
 		},
-		{
-			displayName: 'Task Type',
-			name: 'taskType',
-			type: 'options',
-			options: taskTypeOptions,
-			default: 'imageannotation',
-			required: true,
+		taskTypeField({
 			description: 'The kind of labeling task the project\'s tasks are',
 			routing: { send: { preSend: [sendProjectFields] } },
-		},
-		{
-			displayName: 'Custom Task Type',
-			name: 'customTaskType',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. audiotranscription',
-			displayOptions: { show: { taskType: [CUSTOM_TASK_TYPE] } },
-		},
+		}),
+		customTaskTypeField,
 		{
 			displayName: 'Parameters',
 			name: 'params',

@@ -2,10 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { projectLocator } from '../../../shared/descriptions';
 import { requireValue } from '../../../shared/input';
+import { pathSegment, pathSegmentExpression } from '../../../shared/paths';
 
-/** `/projects/<name>` for a project name, percent-encoded like the Python SDK does (`Q4 / cars` → `Q4%20%2F%20cars`). */
+/** `/projects/<name>` (see paths.ts for the encoding). */
 export function projectPath(name: string, suffix = ''): string {
-	return `/projects/${encodeURIComponent(name)}${suffix}`;
+	return `/projects/${pathSegment(name)}${suffix}`;
 }
 
 /**
@@ -17,7 +18,7 @@ export function projectNameField(pathSuffix = ''): INodeProperties {
 		required: true,
 		description: 'The project, by its name',
 		routing: {
-			request: { url: `={{ "/projects/" + encodeURIComponent(String($value)) + "${pathSuffix}" }}` },
+			request: { url: `={{ "/projects/" + ${pathSegmentExpression('$value')} + "${pathSuffix}" }}` },
 			send: { preSend: [requireValue('project', 'Project')] },
 		},
 	});

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { scaleRouting, sendOnce } from '../../../shared/transport';
-import { assignmentItems, emailsField, projectsField } from './fields';
+import { assignmentItems, labelerEmailsField, projectsField } from './fields';
 
 /** Add and Remove share a body `{emails, projects}` and an answer (every assignment); only the path differs. */
 export function assignmentChange(
@@ -23,7 +23,7 @@ export function assignmentChange(
 			}),
 		},
 		description: updateDisplayOptions({ show: { resource: ['assignment'], operation: [value] } }, [
-			emailsField,
+			labelerEmailsField,
 			projectsField,
 		]),
 	};

@@ -1,18 +1,10 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, PostReceiveAction } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { emailsField } from '../../../shared/fields';
 import { sendRequiredList } from '../../../shared/input';
 
-export const emailsField: INodeProperties = {
-	displayName: 'Emails',
-	name: 'emails',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. ana@example.com, bo@example.com',
-	description: 'Email addresses of the labelers: comma-separated, or an expression returning a list',
-	routing: { send: { preSend: [sendRequiredList('emails', 'Emails', 'emails', { emails: true })] } },
-};
+export const labelerEmailsField = emailsField('Email addresses of the labelers');
 
 export const projectsField: INodeProperties = {
 	displayName: 'Projects',

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../../shared/descriptions';
+import { limitResults } from '../../../shared/output';
 import { scaleRouting, sendOnce } from '../../../shared/transport';
 import { assignmentItems } from './fields';
 
@@ -9,8 +11,8 @@ export const option: INodePropertyOptions = {
 	action: 'Get many assignments',
 	description: 'List which Studio projects each labeler is assigned to, one item per teammate',
 	routing: scaleRouting({ method: 'GET', url: '/studio/assignments' }, sendOnce(), {
-		output: { postReceive: [assignmentItems] },
+		output: { postReceive: [assignmentItems, limitResults] },
 	}),
 };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = returnAllAndLimit({ resource: ['assignment'], operation: ['getAll'] });

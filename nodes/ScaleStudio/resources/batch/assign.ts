@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchLocator } from '../../../shared/descriptions';
 import { requireValue, sendRequiredList } from '../../../shared/input';
+import { pathSegmentExpression } from '../../../shared/paths';
 import { scaleRouting } from '../../../shared/transport';
 
 export const option: INodePropertyOptions = {
@@ -21,7 +22,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			required: true,
 			description: 'The Studio batch to assign',
 			routing: {
-				request: { url: '={{ "/studio/batches/" + encodeURIComponent(String($value).trim()) }}' },
+				request: { url: `={{ "/studio/batches/" + ${pathSegmentExpression('$value')} }}` },
 				send: { preSend: [requireValue('batch', 'Batch')] },
 			},
 		}),

@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireValue, sendRequiredList } from '../../../shared/input';
+import { emailsField, TRIMMED } from '../../../shared/fields';
+import { requireValue } from '../../../shared/input';
 import { scaleRouting, sendOnce } from '../../../shared/transport';
 import { GROUPS_PATH, groupsProject } from './fields';
 
@@ -30,20 +31,11 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				send: {
 					type: 'body',
 					property: 'name',
-					value: '={{ String($value).trim() }}',
+					value: TRIMMED,
 					preSend: [requireValue('groupName', 'Group Name')],
 				},
 			},
 		},
-		{
-			displayName: 'Emails',
-			name: 'emails',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. ana@example.com, bo@example.com',
-			description: 'Email addresses of the group\'s labelers: comma-separated, or an expression returning a list',
-			routing: { send: { preSend: [sendRequiredList('emails', 'Emails', 'emails', { emails: true })] } },
-		},
+		emailsField('Email addresses of the group\'s labelers'),
 	],
 );

@@ -1,7 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { scaleRouting } from '../../../shared/transport';
+import { returnAllAndLimit } from '../../../shared/descriptions';
+import { limitResults } from '../../../shared/output';
+import { scaleRouting, sendOnce } from '../../../shared/transport';
 import { GROUPS_PATH, groupsProject } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -10,10 +12,12 @@ export const option: INodePropertyOptions = {
 	action: 'Get many project groups',
 	description: 'List the labeler groups of a Studio project, one item per group',
 	// The Project field sets the path.
-	routing: scaleRouting({ method: 'GET' }),
+	routing: scaleRouting({ method: 'GET' }, sendOnce(), { output: { postReceive: [limitResults] } }),
 };
 
-export const description: INodeProperties[] = updateDisplayOptions(
-	{ show: { resource: ['projectGroup'], operation: ['getAll'] } },
-	[groupsProject(`={{ ${GROUPS_PATH} }}`)],
-);
+export const description: INodeProperties[] = [
+	...returnAllAndLimit({ resource: ['projectGroup'], operation: ['getAll'] }),
+	...updateDisplayOptions({ show: { resource: ['projectGroup'], operation: ['getAll'] } }, [
+		groupsProject(`={{ ${GROUPS_PATH} }}`),
+	]),
+];

@@ -2,10 +2,11 @@ import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions, Pr
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { invalidInput, requireValue, requiredList, toList } from '../../../shared/input';
+import { pathSegmentExpression } from '../../../shared/paths';
 import { scaleRouting } from '../../../shared/transport';
 import { GROUPS_PATH, groupsProject } from './fields';
 
-const GROUP_PATH = `${GROUPS_PATH} + "/" + encodeURIComponent(String($parameter.groupName).trim())`;
+const GROUP_PATH = `${GROUPS_PATH} + "/" + ${pathSegmentExpression('$parameter.groupName')}`;
 
 /** Sends `{add_emails, remove_emails}` (both always present); at least one of them must have an address. */
 const sendEmailChanges: PreSendAction = async function (this: IExecuteSingleFunctions, requestOptions) {

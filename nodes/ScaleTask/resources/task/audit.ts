@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { scaleRouting, sendOnce } from '../../../shared/transport';
-import { TASK_PATH, taskIdField } from './taskId';
+import { taskIdField } from './taskId';
 
 export const option: INodePropertyOptions = {
 	name: 'Audit',
@@ -11,7 +11,7 @@ export const option: INodePropertyOptions = {
 	description: 'Accept or reject a completed task',
 	// Scale may answer a plain "OK"; the item says what was recorded instead.
 	routing: scaleRouting(
-		{ method: 'POST', url: `={{ ${TASK_PATH} + "/audit" }}` },
+		{ method: 'POST' },
 		sendOnce({ allowNonJsonBody: true }),
 		{
 			output: {
@@ -20,7 +20,7 @@ export const option: INodePropertyOptions = {
 						return [
 							{
 								json: {
-									task_id: String(this.getNodeParameter('taskId')).trim(),
+									task_id: String(this.getNodeParameter('taskId', '', { extractValue: true })).trim(),
 									accepted: this.getNodeParameter('accepted') as boolean,
 									audited: true,
 								},

@@ -2,14 +2,14 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { scaleRouting } from '../../../shared/transport';
-import { TASK_PATH, taskIdField } from './taskId';
+import { taskIdField } from './taskId';
 
 export const option: INodePropertyOptions = {
 	name: 'Cancel',
 	value: 'cancel',
 	action: 'Cancel a task',
 	description: 'Cancel a task that is not completed yet',
-	routing: scaleRouting({ method: 'POST', url: `={{ ${TASK_PATH} + "/cancel" }}` }),
+	routing: scaleRouting({ method: 'POST' }),
 };
 
 export const description: INodeProperties[] = updateDisplayOptions(

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { CreateOnceOptions } from '../../../shared/transport';
 import { createOnce, scaleRouting } from '../../../shared/transport';
 import { taskParameters } from './taskParameters';
-import { TASK_TYPE_SEGMENT } from './taskTypes';
+import { TASK_TYPE_SEGMENT } from '../../../shared/fields';
 
 /**
  * Unique IDs make task creates safe to retry: a 409 after a lost answer (5xx, dropped connection) is our own

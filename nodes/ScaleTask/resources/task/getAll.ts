@@ -2,6 +2,7 @@ import type { IExecutePaginationFunctions, INodeProperties, INodePropertyOptions
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/descriptions';
+import { simplifyField, simplifyTask } from '../../../shared/output';
 import { cursorPages, scaleRouting } from '../../../shared/transport';
 import { taskFilters } from './taskFilters';
 
@@ -16,11 +17,12 @@ export const option: INodePropertyOptions = {
 			parallelTimeWindows: (context: IExecutePaginationFunctions) =>
 				context.getNodeParameter('options.exportMode', EXPORT_SEQUENTIAL) === EXPORT_PARALLEL_TIME_WINDOWS,
 		}),
+		{ output: { postReceive: [simplifyTask] } },
 	),
 };
 
-export const EXPORT_SEQUENTIAL = 'sequential';
-export const EXPORT_PARALLEL_TIME_WINDOWS = 'parallelTimeWindows';
+const EXPORT_SEQUENTIAL = 'sequential';
+const EXPORT_PARALLEL_TIME_WINDOWS = 'parallelTimeWindows';
 
 /** Options → Export Mode (Get Many with Return All). */
 export const exportModeOption: INodeProperties = {
@@ -48,4 +50,5 @@ export const exportModeOption: INodeProperties = {
 export const description: INodeProperties[] = [
 	...returnAllAndLimit({ resource: ['task'], operation: ['getAll'] }),
 	...updateDisplayOptions({ show: { resource: ['task'], operation: ['getAll'] } }, taskFilters),
+	simplifyField({ resource: ['task'], operation: ['getAll'] }, true),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { mergeSharedFields, requestOptionsCollection } from '../../../shared/descriptions';
+import { resourceOperations } from '../../../shared/descriptions';
 import * as addTags from './addTags';
 import * as audit from './audit';
 import * as cancel from './cancel';
@@ -16,52 +16,44 @@ import * as setMetadata from './setMetadata';
 import * as setTags from './setTags';
 import * as updateUniqueId from './updateUniqueId';
 
-// Operation values are stored in users' workflows: never rename one.
-const operations = [
-	addTags,
-	audit,
-	cancel,
-	clearUniqueId,
-	count,
-	create,
-	createEvaluationTask,
-	createTrainingTask,
-	deleteTags,
-	get,
-	getAll,
-	setMetadata,
-	setTags,
-	updateUniqueId,
-];
+export const taskOperations: INodeProperties[] = resourceOperations(
+	'task',
+	[
+		addTags,
+		audit,
+		cancel,
+		clearUniqueId,
+		count,
+		create,
+		createEvaluationTask,
+		createTrainingTask,
+		deleteTags,
+		get,
+		getAll,
+		setMetadata,
+		setTags,
+		updateUniqueId,
+	],
+	'create',
+);
 
-export const taskDescription: INodeProperties[] = [
+/** The task operations' own entries in the node's Options. */
+export const taskOptions: INodeProperties[] = [
 	{
-		displayName: 'Operation',
-		name: 'operation',
+		displayName: 'On Duplicate',
+		name: 'onDuplicate',
 		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['task'] } },
-		options: operations.map((operation) => operation.option),
-		default: 'create',
+		displayOptions: { show: { '/operation': ['create'] } },
+		options: [
+			{ name: 'Error', value: 'error', description: 'Fail the item with Scale\'s 409' },
+			{
+				name: 'Return Existing Task',
+				value: 'returnExisting',
+				description: 'Output the task that already has this unique ID, so re-running an import never fails',
+			},
+		],
+		default: 'error',
+		description: 'What to do when a task with the same unique ID already exists',
 	},
-	...mergeSharedFields(operations.flatMap((operation) => operation.description)),
-	requestOptionsCollection([
-		{
-			displayName: 'On Duplicate',
-			name: 'onDuplicate',
-			type: 'options',
-			displayOptions: { show: { '/operation': ['create'] } },
-			options: [
-				{ name: 'Error', value: 'error', description: 'Fail the item with Scale\'s 409' },
-				{
-					name: 'Return Existing Task',
-					value: 'returnExisting',
-					description: 'Output the task that already has this unique ID, so re-running an import never fails',
-				},
-			],
-			default: 'error',
-			description: 'What to do when a task with the same unique ID already exists',
-		},
-		getAll.exportModeOption,
-	]),
+	getAll.exportModeOption,
 ];

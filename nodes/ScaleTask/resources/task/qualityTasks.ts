@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sendJsonObject } from '../../../shared/input';
 import { createOnce, scaleRouting } from '../../../shared/transport';
-import { taskParameters } from './taskParameters';
-import { TASK_TYPE_SEGMENT } from './taskTypes';
+import { TASK_TYPE_SEGMENT } from '../../../shared/fields';
+import { createTaskFields } from './taskParameters';
 
 function responseField(name: string, displayName: string, property: string, description: string, required: boolean): INodeProperties {
 	return {
@@ -47,8 +47,7 @@ export function qualityTaskOperation(
 	description: string,
 	withInitialResponse: boolean,
 ): { option: INodePropertyOptions; description: INodeProperties[] } {
-	const fields = [...taskParameters, expectedResponseField];
-	if (withInitialResponse) fields.push(initialResponseField);
+	const fields = createTaskFields(withInitialResponse ? [expectedResponseField, initialResponseField] : [expectedResponseField]);
 	return {
 		option: {
 			name,

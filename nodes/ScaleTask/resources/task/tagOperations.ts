@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sendListAsBody } from '../../../shared/input';
 import { scaleRouting } from '../../../shared/transport';
-import { TASK_PATH, taskIdField } from './taskId';
+import { taskIdField } from './taskId';
 
 const tagsField: INodeProperties = {
 	displayName: 'Tags',
@@ -30,7 +30,8 @@ export function tagOperation(
 			value,
 			action,
 			description,
-			routing: scaleRouting({ method, url: `={{ ${TASK_PATH} + "/tags" }}` }),
+			// The URL comes from the Task ID locator (see taskId.ts).
+			routing: scaleRouting({ method }),
 		},
 		description: updateDisplayOptions({ show: { resource: ['task'], operation: [value] } }, [
 			taskIdField,

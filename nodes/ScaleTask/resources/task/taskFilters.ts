@@ -1,111 +1,86 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { batchLocator, projectLocator } from '../../../shared/descriptions';
+import { filtersCollection, optionalProjectAndBatch } from '../../../shared/descriptions';
+import { createdFilters, dateFilter } from '../../../shared/fields';
 import { sendList } from '../../../shared/input';
-import { REVIEW_STATUSES, TASK_STATUSES, TASK_TYPES } from './taskTypes';
+import { knownTaskTypeOptions, reviewStatusOptions, taskStatusOptions } from '../../../shared/taskTypes';
 
-const omitWhenEmpty = '={{ $value === "" ? undefined : $value }}';
-
-function dateFilter(displayName: string, name: string, property: string, description: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'dateTime',
-		default: '',
-		description,
-		routing: { send: { type: 'query', property } },
-	};
-}
-
-/** The filters of Scale's `GET /tasks` (Python `get_tasks`), shared by Get Many and Count. */
+/** The filters of Scale's `GET /tasks` (the Python SDK's `get_tasks`), shared by Get Many and Count. */
 export const taskFilters: INodeProperties[] = [
-	projectLocator({
-		description: 'Only tasks of this project',
-		routing: { send: { type: 'query', property: 'project', value: omitWhenEmpty } },
-	}),
-	batchLocator({
-		description: 'Only tasks of this batch',
-		routing: { send: { type: 'query', property: 'batch', value: omitWhenEmpty } },
-	}),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			dateFilter('Completed After', 'completedAfter', 'completed_after', 'Only tasks completed after this time'),
-			dateFilter('Completed Before', 'completedBefore', 'completed_before', 'Only tasks completed before this time'),
-			dateFilter('Created After', 'createdAfter', 'start_time', 'Only tasks created after this time'),
-			dateFilter('Created Before', 'createdBefore', 'end_time', 'Only tasks created before this time'),
-			{
-				displayName: 'Include Attachment URL',
-				name: 'includeAttachmentUrl',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to include a temporary download URL for each attachment',
-				routing: { send: { type: 'query', property: 'include_attachment_url' } },
-			},
-			{
-				displayName: 'Limited Response',
-				name: 'limitedResponse',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to return only task_id, status, metadata and project for each task, which is faster for large tasks',
-				routing: { send: { type: 'query', property: 'limited_response' } },
-			},
-			{
-				displayName: 'Review Status',
-				name: 'reviewStatus',
-				type: 'multiOptions',
-				options: REVIEW_STATUSES.map((value) => ({ name: value, value })),
-				default: [],
-				description: 'Only tasks with one of these customer review statuses',
-				routing: {
-					send: {
-						type: 'query',
-						property: 'customer_review_status',
-						value: '={{ $value.length ? $value.join(",") : undefined }}',
-					},
+	...optionalProjectAndBatch('query', 'Only tasks of this project', 'Only tasks of this batch'),
+	filtersCollection([
+		dateFilter('Completed After', 'completedAfter', 'completed_after', 'Only tasks completed after this time'),
+		dateFilter('Completed Before', 'completedBefore', 'completed_before', 'Only tasks completed before this time'),
+		...createdFilters('tasks'),
+		{
+			displayName: 'Include Attachment URL',
+			name: 'includeAttachmentUrl',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to include a temporary download URL for each attachment',
+			routing: { send: { type: 'query', property: 'include_attachment_url' } },
+		},
+		{
+			displayName: 'Limited Response',
+			name: 'limitedResponse',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to return only task_id, status, metadata and project for each task, which is faster for large tasks',
+			routing: { send: { type: 'query', property: 'limited_response' } },
+		},
+		{
+			displayName: 'Review Status',
+			name: 'reviewStatus',
+			type: 'multiOptions',
+			options: reviewStatusOptions,
+			default: [],
+			description: 'Only tasks with one of these customer review statuses',
+			routing: {
+				send: {
+					type: 'query',
+					property: 'customer_review_status',
+					value: '={{ $value.length ? $value.join(",") : undefined }}',
 				},
 			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: TASK_STATUSES.map((value) => ({ name: value, value })),
-				default: 'completed',
-				routing: { send: { type: 'query', property: 'status' } },
-			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. urgent, retail',
-				description: 'Only tasks with these tags: comma-separated, or an expression returning a list',
-				routing: { send: { preSend: [sendList('filters.tags', 'query', 'tags')] } },
-			},
-			{
-				displayName: 'Task Type',
-				name: 'type',
-				type: 'options',
-				options: TASK_TYPES.map((value) => ({ name: value, value })),
-				default: 'imageannotation',
-				routing: { send: { type: 'query', property: 'type' } },
-			},
-			{
-				displayName: 'Unique IDs',
-				name: 'uniqueIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. row-1, row-2',
-				description: 'Only tasks with these unique IDs: comma-separated, or an expression returning a list',
-				routing: { send: { preSend: [sendList('filters.uniqueIds', 'query', 'unique_id')] } },
-			},
-			dateFilter('Updated After', 'updatedAfter', 'updated_after', 'Only tasks updated after this time'),
-			dateFilter('Updated Before', 'updatedBefore', 'updated_before', 'Only tasks updated before this time'),
-		],
-	},
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: taskStatusOptions,
+			default: 'completed',
+			description: 'Only tasks with this status',
+			routing: { send: { type: 'query', property: 'status' } },
+		},
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. urgent, retail',
+			description: 'Only tasks with these tags: comma-separated, or an expression returning a list',
+			routing: { send: { preSend: [sendList('filters.tags', 'query', 'tags')] } },
+		},
+		{
+			displayName: 'Task Type',
+			name: 'type',
+			type: 'options',
+			options: knownTaskTypeOptions,
+			default: 'imageannotation',
+			description: 'Only tasks of this type',
+			routing: { send: { type: 'query', property: 'type' } },
+		},
+		{
+			displayName: 'Unique IDs',
+			name: 'uniqueIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. row-1, row-2',
+			description: 'Only tasks with these unique IDs: comma-separated, or an expression returning a list',
+			routing: { send: { preSend: [sendList('filters.uniqueIds', 'query', 'unique_id')] } },
+		},
+		dateFilter('Updated After', 'updatedAfter', 'updated_after', 'Only tasks updated after this time'),
+		dateFilter('Updated Before', 'updatedBefore', 'updated_before', 'Only tasks updated before this time'),
+	]),
 ];

@@ -3,14 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireValue } from '../../../shared/input';
 import { scaleRouting } from '../../../shared/transport';
-import { TASK_PATH, taskIdField } from './taskId';
+import { taskIdField } from './taskId';
 
 export const option: INodePropertyOptions = {
 	name: 'Update Unique ID',
 	value: 'updateUniqueId',
 	action: 'Update the unique ID of a task',
 	description: 'Give a task a new unique ID',
-	routing: scaleRouting({ method: 'POST', url: `={{ ${TASK_PATH} + "/unique_id" }}` }),
+	routing: scaleRouting({ method: 'POST' }),
 };
 
 export const description: INodeProperties[] = updateDisplayOptions(

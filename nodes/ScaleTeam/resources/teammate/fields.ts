@@ -1,19 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendRequiredList } from '../../../shared/input';
+import { emailsField } from '../../../shared/fields';
 
-export const emailsField: INodeProperties = {
-	displayName: 'Emails',
-	name: 'emails',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. ana@example.com, bo@example.com',
-	description: 'Email addresses of the teammates: comma-separated, or an expression returning a list',
-	routing: { send: { preSend: [sendRequiredList('emails', 'Emails', 'emails', { emails: true })] } },
-};
+export const teammateEmailsField = emailsField('Email addresses of the teammates');
 
-/** Scale's TeammateRole values (spec §8). */
+/** Scale's team roles (the Python SDK's `TeammateRole`, scaleapi/teams.py). */
 export const roleField: INodeProperties = {
 	displayName: 'Role',
 	name: 'role',

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { scaleRouting } from '../../../shared/transport';
-import { emailsField, roleField } from './fields';
+import { roleField, teammateEmailsField } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Invite',
@@ -15,5 +15,5 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['teammate'], operation: ['invite'] } },
-	[emailsField, roleField],
+	[teammateEmailsField, roleField],
 );
