@@ -21,6 +21,7 @@ import { pollCompletedTasks, sampleCompletedTask } from './events/newCompletedTa
 import { pollDeliveries, sampleDelivery } from './events/newDelivery';
 import type { PollFilters } from './shared';
 import { pollDeadline } from './shared';
+import { CREDENTIAL_TYPE } from '../shared/transport';
 
 type PollEvent = 'newCompletedTask' | 'batchCompleted' | 'newDelivery';
 
@@ -66,7 +67,7 @@ export class ScalePollingTrigger implements INodeType {
 		defaults: { name: 'Scale Polling Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'scaleApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			{
 				displayName: 'Event',

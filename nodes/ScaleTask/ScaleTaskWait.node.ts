@@ -12,6 +12,7 @@ import { requestOptionsCollection } from '../shared/descriptions';
 import { searchBatches, searchProjects } from '../shared/listSearch';
 import { createAndWait, description as createAndWaitFields, option, OPERATION } from './resources/task/createAndWait';
 import { createAndWaitWebhook, createAndWaitWebhooks } from './resources/task/createAndWaitWebhook';
+import { CREDENTIAL_TYPE } from '../shared/transport';
 
 /**
  * Scale Task › Create and Wait, as a node of its own. It cannot be an operation of the declarative Scale
@@ -33,7 +34,7 @@ export class ScaleTaskWait implements INodeType {
 		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'scaleApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		// The callbacks Scale sends to this execution's resume URL.
 		webhooks: createAndWaitWebhooks,
 		properties: [

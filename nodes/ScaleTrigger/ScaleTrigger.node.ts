@@ -10,7 +10,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { toList } from '../shared/input';
-import { scaleRequest } from '../shared/transport';
+import { CREDENTIAL_TYPE, scaleRequest } from '../shared/transport';
 import { knownTaskTypeOptions } from '../shared/taskTypes';
 import type { CallbackEvent } from './events';
 import { batchItem, CALLBACK_EVENTS, classifyCallback, nonEmptyString, taskItem } from './events';
@@ -88,7 +88,7 @@ export class ScaleTrigger implements INodeType {
 		defaults: { name: 'Scale Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'scaleApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		webhooks: [
 			{
 				name: 'default',
@@ -207,7 +207,7 @@ export class ScaleTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const verify = this.getNodeParameter('verifyCallbackAuth', true) as boolean;
 				if (!verify) return true;
-				const credentials = await this.getCredentials('scaleApi');
+				const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 				if (!nonEmptyString(credentials.callbackAuthKey)) {
 					throw new NodeOperationError(this.getNode(), MISSING_KEY_MESSAGE, {
 						description: MISSING_KEY_DESCRIPTION,
@@ -225,7 +225,7 @@ export class ScaleTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const verify = this.getNodeParameter('verifyCallbackAuth', true) as boolean;
 		if (verify) {
-			const credentials = await this.getCredentials('scaleApi');
+			const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 			const expected = nonEmptyString(credentials.callbackAuthKey);
 			const received = nonEmptyString(this.getHeaderData()[CALLBACK_AUTH_HEADER]);
 			// The key and the received header are never logged, echoed or put into the output.

@@ -10,13 +10,14 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { SCALE_DEFAULT_BASE_URL } from '../../../credentials/ScaleApi.credentials';
+import { SCALE_API_CREDENTIAL, SCALE_DEFAULT_BASE_URL } from '../../../credentials/ScaleApi.credentials';
 import { notJsonError, scaleApiError, unconfirmedCreateError } from './errors';
 import type { AttemptFailure, ScaleResponse } from './failures';
 import { classifyFailure, networkCodeOf, retryDelayMs } from './failures';
 import type { RequestGate } from './gate';
 
-export const CREDENTIAL_TYPE = 'scaleApi';
+/** The one credential every node of this package uses. */
+export const CREDENTIAL_TYPE = SCALE_API_CREDENTIAL;
 
 export type ScaleContext =
 	| IExecuteSingleFunctions

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, WAIT_INDEFINITELY } from 'n8n-workflow';
 
-import { createOnce, sendItemRequest } from '../../../shared/transport';
+import { createOnce, CREDENTIAL_TYPE, sendItemRequest } from '../../../shared/transport';
 // The creation fields, route and unique-ID lookup of Create: Create and Wait sends exactly what Create sends.
 import { createTaskOnce, description as createFields, option as createOption } from './create';
 import { isFinished, shapeTask } from './createAndWaitOutput';
@@ -179,7 +179,7 @@ const errorItem = (error: unknown, item: number): INodeExecutionData => ({
 export async function createAndWait(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const node = this.getNode();
-	const credentials = await this.getCredentials('scaleApi');
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	if (typeof credentials.callbackAuthKey !== 'string' || credentials.callbackAuthKey === '') {
 		throw new NodeOperationError(
 			node,
