@@ -152,9 +152,26 @@ export class Editor {
 		return [...new Set(labels.map((label) => label.split('\n')[0].replace(/\s*\*$/, '').trim()).filter(Boolean))];
 	}
 
+	/** A screenshot of an open panel, the window made tall enough that the panel's fields do not scroll. */
+	async screenshotPanel(path: string, panel: Locator): Promise<void> {
+		const hidden = await panel.evaluate((element) => {
+			for (let node: Element | null = element; node; node = node.parentElement) {
+				const { overflowY } = getComputedStyle(node);
+				if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight) {
+					return node.scrollHeight - node.clientHeight;
+				}
+			}
+			return 0;
+		});
+		const size = this.page.viewportSize() ?? { width: 1440, height: 900 };
+		await this.page.setViewportSize({ width: size.width, height: Math.min(size.height + hidden + 24, 2400) });
+		await this.screenshot(path);
+		await this.page.setViewportSize(size);
+	}
+
 	async screenshot(path: string): Promise<void> {
 		// The mouse rests outside the panel so no hover toolbar covers a label.
-		await this.page.mouse.move(5, 895);
+		await this.page.mouse.move(5, (this.page.viewportSize()?.height ?? 900) - 5);
 		await this.page.waitForTimeout(300);
 		await this.page.screenshot({ path });
 	}

@@ -137,7 +137,7 @@ describe('panels', () => {
 		);
 		const parameters = await editor.openNode(panel.title);
 		for (const text of panel.unfold ?? []) await editor.page.getByText(text, { exact: true }).click();
-		await editor.screenshot(shot(panel.screenshot));
+		await editor.screenshotPanel(shot(panel.screenshot), parameters);
 
 		const labels = await editor.fieldLabels(parameters);
 		expect(panel.fields.filter((field) => !labels.includes(field))).toEqual([]);
