@@ -111,7 +111,7 @@ describe('Scale Trigger in a running n8n', () => {
 		apiKey = await n8n.createApiKey(cookie);
 	}, 180_000);
 
-	test("the credential's Test button: OK with the sandbox key, an error with a wrong key", async () => {
+	test("the credential test n8n runs on Save: OK with the sandbox key, an error with a wrong key", async () => {
 		const testCredential = async (key: string) => {
 			const credential = sandboxCredential(sandbox.url, key, CALLBACK_AUTH_KEY);
 			const response = await fetch(`${n8n.url}/rest/credentials/test`, {
