@@ -6,7 +6,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
-	setupFiles: ['<rootDir>/test/setup/env.ts'],
+	setupFiles: ['<rootDir>/test/setup/env.ts', '<rootDir>/test/setup/quiet-logs.ts'],
 	setupFilesAfterEnv: ['<rootDir>/test/setup/nock.ts'],
 	testTimeout: 30000,
 };

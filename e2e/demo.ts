@@ -18,6 +18,8 @@ export const EXAMPLE_FILES = {
 	callbackToSlack: 'callback-to-slack.json',
 	exportToS3: 'export-completed-tasks-to-s3.json',
 	genAiExport: 'genai-export-deliveries.json',
+	batchCompletedExport: 'batch-completed-export.json',
+	reviewLlmOutput: 'review-llm-output.json',
 } as const;
 
 export type ExampleName = keyof typeof EXAMPLE_FILES;
@@ -39,4 +41,20 @@ export function withNodesDisabled(workflow: WorkflowJson, types: string[]): Work
 		...workflow,
 		nodes: workflow.nodes.map((node) => (types.includes(node.type) ? { ...node, disabled: true } : node)),
 	};
+}
+
+/** Node types in the examples that talk to a service outside this machine, with the service's name. */
+const OUTSIDE_SERVICES: Record<string, string> = {
+	'n8n-nodes-base.slack': 'Slack',
+	'n8n-nodes-base.awsS3': 'AWS S3',
+};
+
+/** The example nodes that need the user's own credential for an outside service (Slack, S3, …). */
+export function nodesNeedingOwnCredentials(): Array<{ workflow: string; node: string; service: string }> {
+	return (Object.keys(EXAMPLE_FILES) as ExampleName[]).flatMap((name) => {
+		const workflow = loadExample(name);
+		return workflow.nodes
+			.filter((node) => node.type in OUTSIDE_SERVICES)
+			.map((node) => ({ workflow: workflow.name, node: node.name, service: OUTSIDE_SERVICES[node.type] }));
+	});
 }

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -7,23 +6,13 @@ import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import { loadExample, sandboxCredential, withNodesDisabled } from './demo';
 import { N8nInstance } from './n8n';
+import { freePort } from './ports';
 import { ensureN8nRuntime } from './runtime';
 
 const API_KEY = 'test_e2e_key';
 const CALLBACK_AUTH_KEY = 'e2e_callback_auth_key';
 const PROJECT = 'Demo project';
 const SEEDED_COMPLETED_TASKS = 12;
-
-async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
@@ -68,14 +57,8 @@ beforeAll(async () => {
 	n8n.installPackage();
 	await n8n.importCredentials([sandboxCredential(sandbox.url, API_KEY, CALLBACK_AUTH_KEY)]);
 
-	// Example (a) as shipped, except that its callback URL points at this n8n's port.
-	const createExample = loadExample('createBatchAndTasks');
-	const createTask = createExample.nodes.find((node) => node.name === 'Create Task');
-	(createTask?.parameters.additionalFields as Record<string, unknown>).callbackUrl = n8n.webhookUrl(
-		'scale-demo-callback',
-		'callback',
-	);
-	await n8n.importWorkflow(createExample);
+	// Example (a) as shipped: its callback URL is an expression that follows this n8n's port.
+	await n8n.importWorkflow(loadExample('createBatchAndTasks'));
 	// Slack and S3 are outside this machine's reach: those nodes are disabled, the Scale part runs for real.
 	await n8n.importWorkflow(withNodesDisabled(loadExample('callbackToSlack'), ['n8n-nodes-base.slack']));
 	await n8n.importWorkflow(withNodesDisabled(loadExample('exportToS3'), ['n8n-nodes-base.awsS3']));
@@ -128,7 +111,7 @@ describe('Scale Trigger in a running n8n', () => {
 		apiKey = await n8n.createApiKey(cookie);
 	}, 180_000);
 
-	test("the credential's Test button: OK with the sandbox key, an error with a wrong key", async () => {
+	test("the credential test n8n runs on Save: OK with the sandbox key, an error with a wrong key", async () => {
 		const testCredential = async (key: string) => {
 			const credential = sandboxCredential(sandbox.url, key, CALLBACK_AUTH_KEY);
 			const response = await fetch(`${n8n.url}/rest/credentials/test`, {

@@ -220,6 +220,41 @@ export class N8nInstance {
 		return `n8n-auth=${token}`;
 	}
 
+	/** Waits until the owner can log in (n8n answers /rest/settings a moment before login works). */
+	async waitForLogin(timeoutMs = 60_000): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			try {
+				return await this.login();
+			} catch (error) {
+				if (Date.now() > deadline) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 500));
+			}
+		}
+	}
+
+	/** The IDs of the workflows in n8n's database (`n8n list:workflow`; works while the server is stopped). */
+	async workflowIds(): Promise<string[]> {
+		const stdout = await this.cli(['list:workflow', '--onlyId']);
+		// n8n may print log lines first; IDs are single alphanumeric words.
+		return stdout
+			.split('\n')
+			.map((line) => line.trim())
+			.filter((line) => /^[A-Za-z0-9_-]+$/.test(line));
+	}
+
+	/** One call to n8n's internal REST API (what the editor uses) with a session cookie from login(). */
+	async rest<T = unknown>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.url}/rest${path}`, {
+			method,
+			headers: { 'Content-Type': 'application/json', Cookie: cookie },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${text}`);
+		return (JSON.parse(text) as { data: T }).data;
+	}
+
 	/** Creates a public-API key (for reading executions as JSON). */
 	async createApiKey(cookie: string): Promise<string> {
 		const response = await fetch(`${this.url}/rest/api-keys`, {

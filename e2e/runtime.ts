@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -50,6 +50,45 @@ function log(message: string) {
 	process.stderr.write(`[n8n runtime] ${message}\n`);
 }
 
+function elapsed(since: number): string {
+	const seconds = Math.round((Date.now() - since) / 1000);
+	return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/**
+ * Runs npm in a child that writes npm's output to a log file and prints a progress line every 30 s. n8n's
+ * own install prints hundreds of `npm warn ERESOLVE` lines that are harmless but read like failure; only a
+ * failure shows npm's output (its error lines and where the whole log is).
+ */
+const PROGRESS_RUNNER = `
+const { spawn } = require('node:child_process');
+const { openSync } = require('node:fs');
+const [logFile, what, ...args] = process.argv.slice(1);
+const output = openSync(logFile, 'w');
+const started = Date.now();
+const child = spawn('npm', args, { stdio: ['ignore', output, output] });
+const timer = setInterval(() => {
+	const seconds = Math.round((Date.now() - started) / 1000);
+	process.stderr.write('[n8n runtime] ' + what + '... ' + Math.floor(seconds / 60) + ' min ' + (seconds % 60) + ' s\\n');
+}, 30000);
+child.on('error', (error) => { clearInterval(timer); process.stderr.write(String(error) + '\\n'); process.exit(127); });
+child.on('exit', (code, signal) => { clearInterval(timer); process.exit(code ?? (signal ? 1 : 0)); });
+`;
+
+function npmQuietly(what: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): void {
+	const logFile = join(cwd, 'npm-output.log');
+	const result = spawnSync(process.execPath, ['-e', PROGRESS_RUNNER, logFile, what, ...args], {
+		cwd,
+		env,
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	if (result.status === 0) return;
+	const lines = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n') : [];
+	const errors = lines.filter((line) => /\bERR!|\berror\b/i.test(line)).slice(-30);
+	process.stderr.write(`${(errors.length > 0 ? errors : lines.slice(-30)).join('\n')}\n`);
+	throw new Error(`${what} failed: npm ${args[0]} exited with ${result.status ?? result.signal}; npm's whole output is in ${logFile}`);
+}
+
 /** Installs one of e2e/runtime/<name> into the cache unless the same spec is installed already. */
 function ensureInstalled(name: string, installArgs: string[], env: NodeJS.ProcessEnv = npmEnv()): string {
 	const specDir = join(RUNTIME_SPECS, name);
@@ -65,12 +104,8 @@ function ensureInstalled(name: string, installArgs: string[], env: NodeJS.Proces
 	const hasLock = existsSync(join(target, 'package-lock.json'));
 	log(`installing ${name} into ${target} (first run only; n8n takes several minutes)…`);
 	const started = Date.now();
-	execFileSync('npm', [hasLock ? 'ci' : 'install', '--no-audit', '--no-fund', ...installArgs], {
-		cwd: target,
-		env,
-		stdio: ['ignore', 'inherit', 'inherit'],
-	});
-	log(`${name} installed in ${Math.round((Date.now() - started) / 1000)} s`);
+	npmQuietly(`installing ${name}`, [hasLock ? 'ci' : 'install', '--no-audit', '--no-fund', ...installArgs], target, env);
+	log(`${name} installed in ${elapsed(started)}`);
 	writeFileSync(stamp, wanted);
 	return target;
 }
@@ -85,7 +120,7 @@ function buildSqlite(n8nDir: string, env: NodeJS.ProcessEnv): void {
 	const sqliteBuilt = join(n8nDir, '.sqlite-built');
 	if (existsSync(sqliteBuilt) && readFileSync(sqliteBuilt, 'utf8') === readFileSync(join(n8nDir, '.installed'), 'utf8')) return;
 	log('building sqlite3 (first run only, about 2 minutes)…');
-	execFileSync('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: n8nDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
+	npmQuietly('building sqlite3', ['rebuild', 'sqlite3', '--ignore-scripts=false'], n8nDir, env);
 	const binding = join(n8nDir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 	if (!existsSync(binding)) throw new Error(`sqlite3 was not built: ${binding} is missing`);
 	writeFileSync(sqliteBuilt, readFileSync(join(n8nDir, '.installed'), 'utf8'));
