@@ -17,8 +17,10 @@ const DAY_MS = 24 * 3_600_000;
 const creation = {
 	taskType: 'textcollection',
 	project: byName('LLM review'),
-	additionalFields: { instruction: 'Is this answer correct?', attachment: '={{ $json.text }}', attachmentType: 'text' },
-	typeParameters: '{"fields": [{"type": "category", "field_id": "verdict", "choices": ["accepted", "rejected"]}]}',
+	attachmentType: 'text',
+	attachments: '={{ $json.text }}',
+	fields: { field: [{ fieldId: 'verdict', title: 'Is this answer correct?', type: 'category', choices: 'accepted, rejected', description: '' }] },
+	additionalFields: { instruction: 'Is this answer correct?' },
 };
 
 const inputs = [{ text: 'Paris is the capital of France.' }, { text: 'The moon is made of cheese.' }];
@@ -69,7 +71,7 @@ describe('Task → Create and Wait', () => {
 		for (const input of inputs) {
 			const createRun = await runTask('create', {
 				...creation,
-				additionalFields: { ...creation.additionalFields, attachment: input.text },
+				attachments: input.text,
 			});
 			expect(createRun.error).toBeUndefined();
 		}
@@ -321,7 +323,7 @@ describe('Task → Create and Wait with invalid input', () => {
 			credentials: CREDENTIALS,
 		});
 		expect(waiting.run.status).toBe('error');
-		expect(waiting.run.data.resultData.error?.message).toMatch(/"Metadata" is not valid JSON.*\(item 1\)/);
+		expect(waiting.run.data.resultData.error?.message).toMatch(/"Metadata" is not valid JSON.*\[item 1\]/);
 		expect(requests).toEqual([]);
 	});
 });

@@ -98,7 +98,7 @@ function collect(
 		});
 		applyRouting(context, itemIndex, property.routing, value, into);
 	}
-	if (property.type === 'options') {
+	if (property.type === 'options' && (property.options as INodePropertyOptions[] | undefined)?.some((entry) => entry.routing)) {
 		const chosen = context.getNodeParameter(name, itemIndex, undefined);
 		const option = (property.options as INodePropertyOptions[] | undefined)?.find((entry) => entry.value === chosen);
 		if (option?.routing) applyRouting(context, itemIndex, option.routing, chosen, into);
@@ -107,7 +107,8 @@ function collect(
 		for (const option of (property.options ?? []) as INodeProperties[]) {
 			if (option.type !== undefined && Object.keys(set).includes(option.name)) collect(context, itemIndex, option, name, into);
 		}
-	} else if (property.type === 'fixedCollection') {
+	} else if (property.type === 'fixedCollection' && !property.typeOptions?.multipleValues) {
+		// A list of entries (multipleValues) is read whole by its field's own preSend, as Create's fields do.
 		for (const group of (property.options ?? []) as INodePropertyCollection[]) {
 			const groupPath = `${name}.${group.name}`;
 			// A fallback is needed: n8n throws for a missing parameter read without one.
