@@ -63,7 +63,7 @@ describe('Dataset → Download Response', () => {
 	test('an empty Attachment ID fails the item and sends nothing', async () => {
 		const run = await runGenAi('dataset', 'downloadResponse', { taskId: 't', attachmentId: ' ' });
 
-		expect(run.error?.message).toBe('"Attachment ID" is empty (item 0)');
+		expect(run.error?.message).toBe('"Attachment ID" is empty [item 0]');
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });

@@ -195,20 +195,20 @@ describe('errors and invalid input', () => {
 
 		const run = await runGenAi('task', 'get', { taskId: '={{ $json.id }}' }, { items: [{ id: 'ok' }, { id: '' }] });
 
-		expect(run.error?.message).toBe('Nothing was sent, because item 1 is invalid: "Task ID" is empty (item 1)');
+		expect(run.error?.message).toBe('Nothing was sent, because item 1 is invalid: "Task ID" is empty [item 1]');
 		expect(requests).toHaveLength(0);
 	});
 
 	test('metadata that is not a JSON object is refused before sending', async () => {
 		const run = await runGenAi('batch', 'setMetadata', { batch: byId('b1'), metadata: '[1, 2]' });
 
-		expect(run.error?.message).toBe('"Metadata" must be a JSON object, like {"key": "value"} (item 0)');
+		expect(run.error?.message).toBe('"Metadata" must be a JSON object, like {"key": "value"} [item 0]');
 	});
 
 	test('a project is required for a chat task', async () => {
 		const run = await runGenAi('task', 'create', { project: byId('  ') });
 
-		expect(run.error?.message).toBe('"Project" is empty (item 0)');
+		expect(run.error?.message).toBe('"Project" is empty [item 0]');
 	});
 
 	test('the API key never appears in an error', async () => {
