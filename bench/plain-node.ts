@@ -80,3 +80,22 @@ export class PlainScaleGet implements INodeType {
 		],
 	};
 }
+
+/**
+ * The plain Get with as many hidden property entries as Scale Task has: what RoutingNode's per-item walk over
+ * every property entry costs by itself (each entry's value and display conditions are evaluated per item).
+ */
+export class PlainScaleGetWide extends PlainScaleGet {
+	constructor(hiddenProperties: number) {
+		super();
+		const hidden = Array.from({ length: hiddenProperties }, (_, index) => ({
+			displayName: `Hidden ${index}`,
+			name: `hidden${index}`,
+			type: 'string' as const,
+			default: '',
+			displayOptions: { show: { taskId: ['never-shown'] } },
+			routing: { send: { type: 'body' as const, property: `hidden${index}` } },
+		}));
+		this.description = { ...this.description, properties: [...this.description.properties, ...hidden] };
+	}
+}
