@@ -4,9 +4,9 @@ import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 import { ScaleGenAi } from '../../nodes/ScaleGenAi/ScaleGenAi.node';
 import type { NodeRun } from '../harness/run-node';
 import { runNode, TEST_API_KEY } from '../harness/run-node';
-import type { Query } from '../task/operations/helpers';
+import type { Query } from '../ScaleTask/helpers';
 
-export { EXPECTED_AUTH, expectSuccess, outputOf, useNock } from '../task/operations/helpers';
+export { EXPECTED_AUTH, expectSuccess, outputOf, useNock } from '../ScaleTask/helpers';
 
 /** v2 lives beside v1: the test credential's `https://api.scale.com/v1` gives `https://api.scale.com/v2`. */
 export const SCALE_ORIGIN = 'https://api.scale.com';
