@@ -1,7 +1,10 @@
 import nock from 'nock';
 
-import { byName, expectJsonRequest, expectSuccess, interceptScale, outputOf, useNock } from '../ScaleTask/helpers';
-import { AWKWARD_NAME, AWKWARD_PATH, runBatch, scaleBatch } from './helpers';
+import { AWKWARD_NAME } from '../harness/constants';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
+import { byName } from '../harness/scale-params';
+import { AWKWARD_PATH, runBatch, scaleBatch } from './helpers';
 
 useNock();
 
@@ -28,7 +31,7 @@ describe('Batch → Create', () => {
 		scope.done();
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'POST', path: '/batches', body: DEFAULT_BODY });
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('every field set: callback, flags and metadata under Scale\'s names', async () => {
@@ -58,7 +61,7 @@ describe('Batch → Create', () => {
 				metadata: { wave: 4 },
 			},
 		});
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('500 then 409: the batch the lost attempt created is recovered by GET, exactly 2 creates sent', async () => {
@@ -82,7 +85,7 @@ describe('Batch → Create', () => {
 		);
 		expect(lookup.requests).toHaveLength(1);
 		expectJsonRequest(lookup.requests[0], { method: 'GET', path: AWKWARD_PATH });
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('500 then 409 for a name taken by another project: the 409 is not hidden', async () => {

@@ -1,4 +1,6 @@
-import { byName, expectJsonRequest, expectSuccess, interceptScale, outputOf, useNock } from '../ScaleTask/helpers';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
+import { byName } from '../harness/scale-params';
 import { runBatch, scaleBatch } from './helpers';
 
 useNock();
@@ -55,12 +57,12 @@ describe('Batch → Get Many (GET /batches, offset paging)', () => {
 				query: { ...filterQuery, offset: String(offset), limit: '100' },
 			}),
 		);
-		expect(outputOf(run.items).map((batch) => batch.name)).toEqual([
+		expect(jsonOf(run.items).map((batch) => batch.name)).toEqual([
 			...names('a', 100),
 			...names('b', 100),
 			...names('c', 50),
 		]);
-		expect(outputOf(run.items)[0]).toEqual(scaleBatch({ name: 'a0' }));
+		expect(jsonOf(run.items)[0]).toEqual(scaleBatch({ name: 'a0' }));
 	});
 
 	test('paging stops at totalDocs even if has_more stays true', async () => {
@@ -104,7 +106,7 @@ describe('Batch → Get Many (GET /batches, offset paging)', () => {
 			path: '/batches',
 			query: { ...filterQuery, offset: '100', limit: '50' },
 		});
-		expect(outputOf(run.items).map((batch) => batch.name)).toEqual([...names('a', 100), ...names('b', 50)]);
+		expect(jsonOf(run.items).map((batch) => batch.name)).toEqual([...names('a', 100), ...names('b', 50)]);
 	});
 
 	test('without filters only offset and limit are sent (no project key for an empty locator)', async () => {
@@ -115,6 +117,6 @@ describe('Batch → Get Many (GET /batches, offset paging)', () => {
 		expectSuccess(run);
 		scope.done();
 		expectJsonRequest(requests[0], { method: 'GET', path: '/batches', query: { offset: '0', limit: '50' } });
-		expect(outputOf(run.items)).toEqual([scaleBatch({ name: 'only' })]);
+		expect(jsonOf(run.items)).toEqual([scaleBatch({ name: 'only' })]);
 	});
 });

@@ -1,7 +1,10 @@
 import nock from 'nock';
 
-import { byName, expectJsonRequest, expectSuccess, interceptScale, outputOf, useNock } from '../ScaleTask/helpers';
-import { AWKWARD_NAME, AWKWARD_PATH, runBatch, scaleBatch } from './helpers';
+import { AWKWARD_NAME } from '../harness/constants';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
+import { byName } from '../harness/scale-params';
+import { AWKWARD_PATH, runBatch, scaleBatch } from './helpers';
 
 useNock();
 
@@ -15,7 +18,7 @@ describe('Batch → Get', () => {
 		expectSuccess(run);
 		scope.done();
 		expectJsonRequest(requests[0], { method: 'GET', path: AWKWARD_PATH });
-		expect(outputOf(run.items)).toEqual([
+		expect(jsonOf(run.items)).toEqual([
 			{
 				name: AWKWARD_NAME,
 				project: batch.project,
@@ -37,7 +40,7 @@ describe('Batch → Get', () => {
 		scope.done();
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'GET', path: AWKWARD_PATH });
-		expect(outputOf(run.items)).toEqual([batch]);
+		expect(jsonOf(run.items)).toEqual([batch]);
 	});
 
 	test('From List mode sends the chosen name the same way', async () => {
@@ -49,7 +52,7 @@ describe('Batch → Get', () => {
 		expectSuccess(run);
 		scope.done();
 		expectJsonRequest(requests[0], { method: 'GET', path: AWKWARD_PATH });
-		expect(outputOf(run.items)).toEqual([batch]);
+		expect(jsonOf(run.items)).toEqual([batch]);
 	});
 
 	test('the name can come from each input item: one request per item, outputs in input order', async () => {
@@ -67,7 +70,7 @@ describe('Batch → Get', () => {
 		second.scope.done();
 		expectJsonRequest(first.requests[0], { method: 'GET', path: '/batches/a%26b' });
 		expectJsonRequest(second.requests[0], { method: 'GET', path: '/batches/c%3Fd%23e' });
-		expect(outputOf(run.items).map((batch) => batch.name)).toEqual(['a&b', 'c?d#e']);
+		expect(jsonOf(run.items).map((batch) => batch.name)).toEqual(['a&b', 'c?d#e']);
 	});
 
 	test('an empty batch name fails the item and sends nothing', async () => {
@@ -89,7 +92,7 @@ describe('Batch → Get Status', () => {
 		scope.done();
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'GET', path: `${AWKWARD_PATH}/status` });
-		expect(outputOf(run.items)).toEqual([status]);
+		expect(jsonOf(run.items)).toEqual([status]);
 	});
 });
 
@@ -106,7 +109,7 @@ describe('Batch → Finalize', () => {
 		// No body at all (rawBody ''), as the Python SDK sends it.
 		expect(requests[0].rawBody).toBe('');
 		expectJsonRequest(requests[0], { method: 'POST', path: `${AWKWARD_PATH}/finalize` });
-		expect(outputOf(run.items)).toEqual([finalized]);
+		expect(jsonOf(run.items)).toEqual([finalized]);
 	});
 
 	test('a 503 is retried (finalizing twice is harmless)', async () => {
@@ -123,7 +126,7 @@ describe('Batch → Finalize', () => {
 		expectSuccess(run);
 		scope.done();
 		expect(requests).toHaveLength(2);
-		expect(outputOf(run.items)).toEqual([finalized]);
+		expect(jsonOf(run.items)).toEqual([finalized]);
 	});
 });
 
@@ -145,7 +148,7 @@ describe('Batch → Set Metadata', () => {
 			path: `${AWKWARD_PATH}/setMetadata`,
 			body: { owner: 'ops', wave: 4 },
 		});
-		expect(outputOf(run.items)).toEqual([updated]);
+		expect(jsonOf(run.items)).toEqual([updated]);
 	});
 
 	test('metadata that is not a JSON object fails the item and sends nothing', async () => {

@@ -1,8 +1,11 @@
 import nock from 'nock';
 
-import { byName, EXPECTED_AUTH, expectJsonRequest, expectSuccess, interceptScale, outputOf, useNock } from '../ScaleTask/helpers';
+import { AWKWARD_NAME, EXPECTED_AUTH } from '../harness/constants';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
+import { byName } from '../harness/scale-params';
 import type { RawRequest } from './helpers';
-import { AWKWARD_NAME, interceptRaw, itemWithFile, parseMultipart, runProject, scaleFile } from './helpers';
+import { interceptRaw, itemWithFile, parseMultipart, runProject, scaleFile } from './helpers';
 
 useNock();
 
@@ -76,7 +79,7 @@ describe('File → Upload (POST /files/upload, multipart/form-data)', () => {
 			],
 		});
 		expect(Number(requests[0].headers['content-length'])).toBe(requests[0].bytes.length);
-		expect(outputOf(run.items)).toEqual([stored]);
+		expect(jsonOf(run.items)).toEqual([stored]);
 	});
 
 	test('only the file when no field is set; another binary property; no file name → "file"', async () => {
@@ -117,7 +120,7 @@ describe('File → Upload (POST /files/upload, multipart/form-data)', () => {
 		expect(files).toEqual(
 			expect.arrayContaining([filePart('a.png', 'image/png'), filePart('b.txt', 'text/plain', other)]),
 		);
-		expect(outputOf(run.items).map((file) => file.id)).toEqual(['file-a', 'file-b']);
+		expect(jsonOf(run.items).map((file) => file.id)).toEqual(['file-a', 'file-b']);
 	});
 
 	test('with a Reference ID, a 503 is retried with a complete second multipart body', async () => {
@@ -141,7 +144,7 @@ describe('File → Upload (POST /files/upload, multipart/form-data)', () => {
 			field('metadata', '{"camera":"front","frame":7}'),
 		]);
 		expect(Number(requests[1].headers['content-length'])).toBe(requests[1].bytes.length);
-		expect(outputOf(run.items)).toEqual([stored]);
+		expect(jsonOf(run.items)).toEqual([stored]);
 	});
 
 	test('with a Reference ID, 503 then 409: fails saying the earlier attempt most likely stored it', async () => {
@@ -240,7 +243,7 @@ describe('File → Import (POST /files/import, JSON)', () => {
 				metadata: { camera: 'front', frame: 7 },
 			},
 		});
-		expect(outputOf(run.items)).toEqual([stored]);
+		expect(jsonOf(run.items)).toEqual([stored]);
 	});
 
 	test('only file_url when nothing else is set', async () => {

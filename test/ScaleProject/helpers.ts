@@ -1,29 +1,16 @@
 import nock from 'nock';
-import type { IDataObject, INodeExecutionData, NodeParameterValueType } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { ScaleProject } from '../../nodes/ScaleProject/ScaleProject.node';
-import type { NodeRun } from '../harness/run-node';
-import { runNode, TEST_BASE_URL } from '../harness/run-node';
-import type { Query } from '../ScaleTask/helpers';
+import { AWKWARD_ENCODED, AWKWARD_NAME, TEST_BASE_URL } from '../harness/constants';
+import type { Query } from '../harness/nock';
+import { scaleNodeRunner } from '../harness/run-node';
 
-/** A project name with a space and a slash, and how it must appear in a path. */
-export const AWKWARD_NAME = 'Q4 / cars';
-export const AWKWARD_PATH = '/projects/Q4%20%2F%20cars';
+/** Where the project named AWKWARD_NAME lives. */
+export const AWKWARD_PATH = `/projects/${AWKWARD_ENCODED}`;
 
-/** Runs the Scale Project node with these parameters and input items. */
-export async function runProject(
-	resource: string,
-	operation: string,
-	parameters: Record<string, NodeParameterValueType | IDataObject> = {},
-	options: { items?: IDataObject[] | INodeExecutionData[]; continueOnFail?: boolean } = {},
-): Promise<NodeRun> {
-	return await runNode({
-		nodeType: new ScaleProject(),
-		parameters: { resource, operation, ...parameters },
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-	});
-}
+/** Runs the Scale Project node: `runProject('project', 'get', { … })`. */
+export const runProject = scaleNodeRunner(ScaleProject);
 
 /** A project as Scale returns it (the Python SDK's `Project`: `name`, `type`, `param_history` are always there). */
 export function scaleProject(overrides: IDataObject = {}): IDataObject {

@@ -1,7 +1,10 @@
 import nock from 'nock';
 
-import { byName, expectJsonRequest, expectSuccess, interceptScale, outputOf, useNock } from '../ScaleTask/helpers';
-import { AWKWARD_NAME, AWKWARD_PATH, runProject, scaleProject } from './helpers';
+import { AWKWARD_NAME } from '../harness/constants';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
+import { byName } from '../harness/scale-params';
+import { AWKWARD_PATH, runProject, scaleProject } from './helpers';
 
 useNock();
 
@@ -35,7 +38,7 @@ describe('Project → Create (POST /projects)', () => {
 		scope.done();
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'POST', path: '/projects', body: DEFAULT_CREATE_BODY });
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('every field set: params object, rapid, studio and datasetId (camelCase)', async () => {
@@ -64,7 +67,7 @@ describe('Project → Create (POST /projects)', () => {
 				datasetId: 'ds-42',
 			},
 		});
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('Custom Task Type sends the typed type', async () => {
@@ -97,7 +100,7 @@ describe('Project → Create (POST /projects)', () => {
 		);
 		expect(lookup.requests).toHaveLength(1);
 		expectJsonRequest(lookup.requests[0], { method: 'GET', path: AWKWARD_PATH });
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('500 then 409 for a name held by a project of another type: the 409 is not hidden', async () => {
@@ -159,7 +162,7 @@ describe('Project → Get (GET /projects/{name})', () => {
 		scope.done();
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'GET', path: AWKWARD_PATH });
-		expect(outputOf(run.items)).toEqual([project]);
+		expect(jsonOf(run.items)).toEqual([project]);
 	});
 
 	test('From List mode and a name per input item: one request per item, outputs in input order', async () => {
@@ -178,7 +181,7 @@ describe('Project → Get (GET /projects/{name})', () => {
 		second.scope.done();
 		expectJsonRequest(first.requests[0], { method: 'GET', path: '/projects/a%26b' });
 		expectJsonRequest(second.requests[0], { method: 'GET', path: '/projects/c%3Fd%23e' });
-		expect(outputOf(run.items).map((project) => project.name)).toEqual(['a&b', 'c?d#e']);
+		expect(jsonOf(run.items).map((project) => project.name)).toEqual(['a&b', 'c?d#e']);
 	});
 
 	test('a 404 fails with Scale\'s message', async () => {
@@ -210,8 +213,8 @@ describe('Project → Get Many (GET /projects)', () => {
 
 		expectSuccess(limited);
 		scope.done();
-		expect(outputOf(limited.items)).toEqual(projects.slice(0, 2));
-		expect(outputOf(all.items)).toEqual(projects);
+		expect(jsonOf(limited.items)).toEqual(projects.slice(0, 2));
+		expect(jsonOf(all.items)).toEqual(projects);
 	});
 
 	test('the bare array becomes one item per project; no query by default', async () => {
@@ -224,7 +227,7 @@ describe('Project → Get Many (GET /projects)', () => {
 		scope.done();
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'GET', path: '/projects' });
-		expect(outputOf(run.items)).toEqual(projects);
+		expect(jsonOf(run.items)).toEqual(projects);
 	});
 
 	test('Archived Projects: Only sends archived=true, Exclude archived=false, Include nothing', async () => {
@@ -246,8 +249,8 @@ describe('Project → Get Many (GET /projects)', () => {
 		expectJsonRequest(requests[0], { method: 'GET', path: '/projects', query: { archived: 'true' } });
 		expectJsonRequest(requests[1], { method: 'GET', path: '/projects', query: { archived: 'false' } });
 		expectJsonRequest(requests[2], { method: 'GET', path: '/projects' });
-		expect(outputOf(only.items)).toEqual([scaleProject({ archived: true })]);
-		expect(outputOf(exclude.items)).toEqual([scaleProject({ archived: false })]);
+		expect(jsonOf(only.items)).toEqual([scaleProject({ archived: true })]);
+		expect(jsonOf(exclude.items)).toEqual([scaleProject({ archived: false })]);
 	});
 
 	test('an empty list gives no items', async () => {
@@ -283,7 +286,7 @@ describe('Project → Update (POST /projects/{name}/setParams)', () => {
 			path: SET_PARAMS,
 			body: { geometries: { box: { objects_to_annotate: ['sign'] } }, patch: false, instruction: 'New' },
 		});
-		expect(outputOf(run.items)).toEqual([updated]);
+		expect(jsonOf(run.items)).toEqual([updated]);
 	});
 
 	test('defaults: patch true, no instruction key, and an instruction from the Parameters JSON is kept', async () => {
@@ -346,6 +349,6 @@ describe('Project → Get Template (GET /projects/{name}/taskTemplates)', () => 
 		scope.done();
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'GET', path: `${AWKWARD_PATH}/taskTemplates` });
-		expect(outputOf(run.items)).toEqual([template]);
+		expect(jsonOf(run.items)).toEqual([template]);
 	});
 });

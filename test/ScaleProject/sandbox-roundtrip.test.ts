@@ -4,9 +4,10 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { ScaleProject } from '../../nodes/ScaleProject/ScaleProject.node';
 import type { Sandbox } from '../../sandbox/server';
+import { SANDBOX_API_KEY } from '../harness/constants';
 import { jsonOf, runNode } from '../harness/run-node';
 import { byName } from '../harness/scale-params';
-import { API_KEY, withSandbox } from '../sandbox/helpers';
+import { withSandbox } from '../sandbox/helpers';
 import { itemWithFile } from './helpers';
 
 /**
@@ -21,7 +22,7 @@ describe('Project node against the sandbox', () => {
 			nodeType: new ScaleProject(),
 			parameters: { resource, operation, ...parameters },
 			items,
-			credentials: { apiKey: API_KEY, baseUrl: sandbox.url },
+			credentials: { apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url },
 		});
 
 	beforeAll(async () => {

@@ -1,11 +1,6 @@
-import {
-	EXPECTED_AUTH,
-	expectJsonRequest,
-	expectSuccess,
-	interceptScale,
-	outputOf,
-	useNock,
-} from '../ScaleTask/helpers';
+import { EXPECTED_AUTH } from '../harness/constants';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
 import { runStudio } from './helpers';
 
 useNock();
@@ -30,7 +25,7 @@ describe('Assignment → Get Many', () => {
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'GET', path: '/studio/assignments' });
 		expect(requests[0].rawBody).toBe('');
-		expect(outputOf(run.items)).toEqual(assignmentItems);
+		expect(jsonOf(run.items)).toEqual(assignmentItems);
 	});
 
 	test('no assignments gives no items', async () => {
@@ -74,7 +69,7 @@ describe.each([
 			path,
 			body: { emails: ['ana@example.com', 'bo@example.com'], projects: ['Street signs', 'Q4 / cars'] },
 		});
-		expect(outputOf(run.items)).toEqual(assignmentItems);
+		expect(jsonOf(run.items)).toEqual(assignmentItems);
 	});
 
 	test('emails and projects from expressions returning lists (a project name may contain a comma)', async () => {
@@ -95,7 +90,7 @@ describe.each([
 			body: { emails: ['cy@example.com'], projects: ['Cars, trucks'] },
 		});
 		expect(requests[0].headers.authorization).toBe(EXPECTED_AUTH);
-		expect(outputOf(run.items)).toEqual([{ email: 'cy@example.com', projects: ['Cars, trucks'] }]);
+		expect(jsonOf(run.items)).toEqual([{ email: 'cy@example.com', projects: ['Cars, trucks'] }]);
 	});
 
 	test.each([

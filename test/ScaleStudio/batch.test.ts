@@ -1,13 +1,9 @@
 import { ScaleStudio } from '../../nodes/ScaleStudio/ScaleStudio.node';
+import { AWKWARD_ENCODED, AWKWARD_NAME } from '../harness/constants';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
 import { byName } from '../harness/scale-params';
-import {
-	expectJsonRequest,
-	expectSuccess,
-	interceptScale,
-	outputOf,
-	useNock,
-} from '../ScaleTask/helpers';
-import { AWKWARD_PROJECT, AWKWARD_PROJECT_PATH, runStudio, studioBatch } from './helpers';
+import { runStudio, studioBatch } from './helpers';
 
 useNock();
 
@@ -35,7 +31,7 @@ describe('Batch → Get Many', () => {
 
 		expectSuccess(run);
 		scope.done();
-		expect(outputOf(run.items)).toEqual(pending.slice(0, 1));
+		expect(jsonOf(run.items)).toEqual(pending.slice(0, 1));
 	});
 
 	test('GET /studio/batches; one item per batch, in Scale\'s order', async () => {
@@ -47,24 +43,24 @@ describe('Batch → Get Many', () => {
 		scope.done();
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'GET', path: '/studio/batches' });
-		expect(outputOf(run.items)).toEqual(pending);
+		expect(jsonOf(run.items)).toEqual(pending);
 	});
 });
 
 describe('Batch → Assign', () => {
-	const PATH = `/studio/batches/${AWKWARD_PROJECT_PATH}`;
+	const PATH = `/studio/batches/${AWKWARD_ENCODED}`;
 
 	test('PUT /studio/batches/<encoded batch> with {groups} from comma-separated names', async () => {
-		const assigned = studioBatch(AWKWARD_PROJECT, { groups: [{ id: 'g1', name: 'Night shift' }, { id: 'g2', name: 'Experts' }] });
+		const assigned = studioBatch(AWKWARD_NAME, { groups: [{ id: 'g1', name: 'Night shift' }, { id: 'g2', name: 'Experts' }] });
 		const { scope, requests } = interceptScale('PUT', PATH, { body: assigned });
 
-		const run = await runStudio('batch', 'assign', { batch: byName(AWKWARD_PROJECT), groups: 'Night shift, Experts' });
+		const run = await runStudio('batch', 'assign', { batch: byName(AWKWARD_NAME), groups: 'Night shift, Experts' });
 
 		expectSuccess(run);
 		scope.done();
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'PUT', path: PATH, body: { groups: ['Night shift', 'Experts'] } });
-		expect(outputOf(run.items)).toEqual([assigned]);
+		expect(jsonOf(run.items)).toEqual([assigned]);
 	});
 
 	test('batch from the list and groups from an expression returning a list', async () => {
@@ -117,14 +113,14 @@ describe('Batch → Set Priorities', () => {
 			body: { batches: [{ name: 'b2' }, { name: 'calibration' }] },
 		});
 		expect(requests[0].rawBody).toBe('{"batches":[{"name":"b2"},{"name":"calibration"}]}');
-		expect(outputOf(run.items)).toEqual([...pending].reverse());
+		expect(jsonOf(run.items)).toEqual([...pending].reverse());
 	});
 
 	test('names from an expression returning a list, order kept', async () => {
 		const { scope, requests } = interceptScale('POST', PATH, { body: pending });
 
 		const run = await runStudio('batch', 'setPriorities', { batches: '={{ $json.order }}' }, {
-			items: [{ order: ['calibration', AWKWARD_PROJECT, 'b2'] }],
+			items: [{ order: ['calibration', AWKWARD_NAME, 'b2'] }],
 		});
 
 		expectSuccess(run);
@@ -132,7 +128,7 @@ describe('Batch → Set Priorities', () => {
 		expectJsonRequest(requests[0], {
 			method: 'POST',
 			path: PATH,
-			body: { batches: [{ name: 'calibration' }, { name: AWKWARD_PROJECT }, { name: 'b2' }] },
+			body: { batches: [{ name: 'calibration' }, { name: AWKWARD_NAME }, { name: 'b2' }] },
 		});
 	});
 
@@ -161,6 +157,6 @@ describe('Batch → Reset Priorities', () => {
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'POST', path: '/studio/batches/reset_priorities' });
 		expect(requests[0].rawBody).toBe('');
-		expect(outputOf(run.items)).toEqual(pending);
+		expect(jsonOf(run.items)).toEqual(pending);
 	});
 });

@@ -1,23 +1,11 @@
-import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { ScaleStudio } from '../../nodes/ScaleStudio/ScaleStudio.node';
-import type { NodeRun } from '../harness/run-node';
-import { runNode } from '../harness/run-node';
+import { AWKWARD_NAME } from '../harness/constants';
+import { scaleNodeRunner } from '../harness/run-node';
 
-/** Runs the Scale Studio node with these parameters and input items. */
-export async function runStudio(
-	resource: string,
-	operation: string,
-	parameters: Record<string, NodeParameterValueType | IDataObject> = {},
-	options: { items?: IDataObject[]; continueOnFail?: boolean } = {},
-): Promise<NodeRun> {
-	return await runNode({
-		nodeType: new ScaleStudio(),
-		parameters: { resource, operation, ...parameters },
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-	});
-}
+/** Runs the Scale Studio node: `runStudio('batch', 'getAll', { … })`. */
+export const runStudio = scaleNodeRunner(ScaleStudio);
 
 /** A project group as Scale returns it (the Python SDK's `ProjectGroup`). */
 export function projectGroup(name: string, emails: string[] = []): IDataObject {
@@ -36,7 +24,7 @@ export function studioBatch(name: string, extra: IDataObject = {}): IDataObject 
 		id: `batch-${name}`,
 		name,
 		projectId: 'project-1',
-		projectName: 'Q4 / cars',
+		projectName: AWKWARD_NAME,
 		batchType: 'Production',
 		total: 10,
 		completed: 3,
@@ -44,7 +32,3 @@ export function studioBatch(name: string, extra: IDataObject = {}): IDataObject 
 		...extra,
 	};
 }
-
-/** A project name with a space and a slash, and how it must appear in a path. */
-export const AWKWARD_PROJECT = 'Q4 / cars';
-export const AWKWARD_PROJECT_PATH = 'Q4%20%2F%20cars';

@@ -1,29 +1,25 @@
+import { AWKWARD_ENCODED, AWKWARD_NAME } from '../harness/constants';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
 import { byName } from '../harness/scale-params';
-import {
-	expectJsonRequest,
-	expectSuccess,
-	interceptScale,
-	outputOf,
-	useNock,
-} from '../ScaleTask/helpers';
-import { AWKWARD_PROJECT, AWKWARD_PROJECT_PATH, projectGroup, runStudio } from './helpers';
+import { projectGroup, runStudio } from './helpers';
 
 useNock();
 
-const GROUPS = `/studio/projects/${AWKWARD_PROJECT_PATH}/groups`;
+const GROUPS = `/studio/projects/${AWKWARD_ENCODED}/groups`;
 
 describe('Project Group → Get Many', () => {
 	test('GET /studio/projects/<encoded project>/groups; one item per group', async () => {
 		const groups = [projectGroup('Night shift', ['ana@example.com']), projectGroup('Experts')];
 		const { scope, requests } = interceptScale('GET', GROUPS, { body: groups });
 
-		const run = await runStudio('projectGroup', 'getAll', { project: byName(AWKWARD_PROJECT) });
+		const run = await runStudio('projectGroup', 'getAll', { project: byName(AWKWARD_NAME) });
 
 		expectSuccess(run);
 		scope.done();
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'GET', path: GROUPS });
-		expect(outputOf(run.items)).toEqual(groups);
+		expect(jsonOf(run.items)).toEqual(groups);
 	});
 
 	test('a project chosen from the list, and one from an expression per item', async () => {
@@ -34,7 +30,7 @@ describe('Project Group → Get Many', () => {
 			'projectGroup',
 			'getAll',
 			{ project: { __rl: true, mode: 'list', value: '={{ $json.project }}' } },
-			{ items: [{ project: 'Street signs' }, { project: AWKWARD_PROJECT }] },
+			{ items: [{ project: 'Street signs' }, { project: AWKWARD_NAME }] },
 		);
 
 		expectSuccess(run);
@@ -42,7 +38,7 @@ describe('Project Group → Get Many', () => {
 		b.scope.done();
 		expectJsonRequest(a.requests[0], { method: 'GET', path: '/studio/projects/Street%20signs/groups' });
 		expectJsonRequest(b.requests[0], { method: 'GET', path: GROUPS });
-		expect(outputOf(run.items).map((json) => json.name)).toEqual(['A', 'B']);
+		expect(jsonOf(run.items).map((json) => json.name)).toEqual(['A', 'B']);
 	});
 
 	test('an empty project fails the item naming "Project", and nothing is sent', async () => {
@@ -62,7 +58,7 @@ describe('Project Group → Create', () => {
 		const { scope, requests } = interceptScale('POST', GROUPS, { body: created });
 
 		const run = await runStudio('projectGroup', 'create', {
-			project: byName(AWKWARD_PROJECT),
+			project: byName(AWKWARD_NAME),
 			groupName: ' Night shift ',
 			emails: 'ana@example.com,bo@example.com',
 		});
@@ -75,7 +71,7 @@ describe('Project Group → Create', () => {
 			path: GROUPS,
 			body: { emails: ['ana@example.com', 'bo@example.com'], name: 'Night shift' },
 		});
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('emails from an expression returning a list', async () => {
@@ -85,7 +81,7 @@ describe('Project Group → Create', () => {
 		const run = await runStudio(
 			'projectGroup',
 			'create',
-			{ project: byName(AWKWARD_PROJECT), groupName: '={{ $json.group }}', emails: '={{ $json.people }}' },
+			{ project: byName(AWKWARD_NAME), groupName: '={{ $json.group }}', emails: '={{ $json.people }}' },
 			{ items: [{ group: 'Experts', people: ['cy@example.com'] }] },
 		);
 
@@ -96,7 +92,7 @@ describe('Project Group → Create', () => {
 			path: GROUPS,
 			body: { emails: ['cy@example.com'], name: 'Experts' },
 		});
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('a create whose answer is lost (500) is not sent again, since Scale may have made the group', async () => {
@@ -108,7 +104,7 @@ describe('Project Group → Create', () => {
 		);
 
 		const run = await runStudio('projectGroup', 'create', {
-			project: byName(AWKWARD_PROJECT),
+			project: byName(AWKWARD_NAME),
 			groupName: 'Experts',
 			emails: 'cy@example.com',
 			options: { maxRetries: 3 },
@@ -126,7 +122,7 @@ describe('Project Group → Create', () => {
 	])('invalid input %j fails the item naming the field, and nothing is sent', async (parameters, message) => {
 		const { scope, requests } = interceptScale('POST', GROUPS, { body: projectGroup('Experts') });
 
-		const run = await runStudio('projectGroup', 'create', { project: byName(AWKWARD_PROJECT), ...parameters });
+		const run = await runStudio('projectGroup', 'create', { project: byName(AWKWARD_NAME), ...parameters });
 
 		expect(run.error?.message).toMatch(message);
 		expect(requests).toEqual([]);
@@ -142,7 +138,7 @@ describe('Project Group → Update', () => {
 		const { scope, requests } = interceptScale('PUT', GROUP, { body: updated });
 
 		const run = await runStudio('projectGroup', 'update', {
-			project: byName(AWKWARD_PROJECT),
+			project: byName(AWKWARD_NAME),
 			groupName: 'Night / shift',
 			addEmails: 'ana@example.com, bo@example.com',
 			removeEmails: 'cy@example.com',
@@ -156,7 +152,7 @@ describe('Project Group → Update', () => {
 			path: GROUP,
 			body: { add_emails: ['ana@example.com', 'bo@example.com'], remove_emails: ['cy@example.com'] },
 		});
-		expect(outputOf(run.items)).toEqual([updated]);
+		expect(jsonOf(run.items)).toEqual([updated]);
 	});
 
 	test('lists from expressions; an empty side is sent as an empty list', async () => {
@@ -166,7 +162,7 @@ describe('Project Group → Update', () => {
 			'projectGroup',
 			'update',
 			{
-				project: byName(AWKWARD_PROJECT),
+				project: byName(AWKWARD_NAME),
 				groupName: '={{ $json.group }}',
 				addEmails: '={{ $json.add }}',
 				removeEmails: '={{ $json.remove }}',
@@ -190,7 +186,7 @@ describe('Project Group → Update', () => {
 	])('invalid input %j fails the item naming the field, and nothing is sent', async (parameters, message) => {
 		const { scope, requests } = interceptScale('PUT', GROUP, { body: projectGroup('Night / shift') });
 
-		const run = await runStudio('projectGroup', 'update', { project: byName(AWKWARD_PROJECT), ...parameters });
+		const run = await runStudio('projectGroup', 'update', { project: byName(AWKWARD_NAME), ...parameters });
 
 		expect(run.error?.message).toMatch(message);
 		expect(requests).toEqual([]);

@@ -3,17 +3,18 @@ import type { IDataObject } from 'n8n-workflow';
 import { ScaleStudio } from '../../nodes/ScaleStudio/ScaleStudio.node';
 import { ScaleTeam } from '../../nodes/ScaleTeam/ScaleTeam.node';
 import type { Sandbox } from '../../sandbox/server';
+import { AWKWARD_NAME, SANDBOX_API_KEY } from '../harness/constants';
 import { jsonOf, runNode } from '../harness/run-node';
 import { byName } from '../harness/scale-params';
-import { API_KEY, call, createProject, withSandbox } from '../sandbox/helpers';
+import { call, createProject, withSandbox } from '../sandbox/helpers';
 
 /** The nodes against the repository's Scale emulator over real HTTP: names with a space and a slash round-trip. */
 describe('Studio and Team nodes against the sandbox', () => {
 	let sandbox: Sandbox;
-	const PROJECT = 'Q4 / cars';
+	const PROJECT = AWKWARD_NAME;
 	const BATCH = 'Q4 / batch 1';
 	const run = (nodeType: ScaleStudio | ScaleTeam, parameters: IDataObject) =>
-		runNode({ nodeType, parameters, credentials: { apiKey: API_KEY, baseUrl: sandbox.url } });
+		runNode({ nodeType, parameters, credentials: { apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url } });
 
 	beforeAll(async () => {
 		sandbox = await withSandbox();

@@ -1,17 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CapturedRequest } from './helpers';
-import {
-	byName,
-	emptyLocator,
-	expectJsonRequest,
-	expectSuccess,
-	interceptScale,
-	outputOf,
-	runTask,
-	scaleTask,
-	useNock,
-} from './helpers';
+import type { CapturedRequest } from '../harness/nock';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
+import { byName, emptyLocator, scaleTask } from '../harness/scale-params';
+import { runTask } from './helpers';
 
 useNock();
 
@@ -70,7 +63,7 @@ describe('Task → Create', () => {
 				unique_id: 'order-1234',
 			},
 		});
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('attachments and tags from expressions returning lists; no project or batch key when the locators are empty', async () => {
@@ -117,7 +110,7 @@ describe('Task → Create', () => {
 		});
 		expect(requests[0].body).not.toHaveProperty('project');
 		expect(requests[0].body).not.toHaveProperty('batch');
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('with the locators left at their defaults and no categories, parameters come from Additional Parameters (JSON)', async () => {
@@ -144,7 +137,7 @@ describe('Task → Create', () => {
 				taxonomies: { mood: { type: 'category', choices: ['happy', 'sad'] } },
 			},
 		});
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('several input items: one request each, with that item\'s values, and outputs in input order', async () => {
@@ -191,7 +184,7 @@ describe('Task → Create', () => {
 				},
 			}),
 		);
-		expect(outputOf(run.items)).toEqual([taskFor('row-0'), taskFor('row-1'), taskFor('row-2')]);
+		expect(jsonOf(run.items)).toEqual([taskFor('row-0'), taskFor('row-1'), taskFor('row-2')]);
 	});
 
 	test('Image Annotation without JSON: attachment first, two box labels as geometries', async () => {
@@ -220,7 +213,7 @@ describe('Task → Create', () => {
 				instruction: 'Draw a box around every car and pedestrian',
 			},
 		});
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('Image Annotation geometry options are sent under Scale\'s names only when set', async () => {
@@ -287,7 +280,7 @@ describe('Task → Create', () => {
 				allow_multiple: true,
 			},
 		});
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('Text Collection: attachments as {type, content} objects and form fields under Scale\'s names', async () => {

@@ -2,10 +2,13 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { ScaleTaskWait } from '../../nodes/ScaleTask/ScaleTaskWait.node';
-import { TEST_API_KEY, TEST_BASE_URL } from '../harness/run-node';
+import { TEST_API_KEY, TEST_BASE_URL } from '../harness/constants';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { jsonOf } from '../harness/run-node';
 import type { WaitingExecution } from '../harness/run-wait';
 import { deliverCallback, resumeAtDeadline, runUntilWaiting } from '../harness/run-wait';
-import { byName, expectJsonRequest, interceptScale, outputOf, runTask, scaleTask, useNock } from './helpers';
+import { byName, scaleTask } from '../harness/scale-params';
+import { runTask } from './helpers';
 
 useNock();
 
@@ -153,7 +156,7 @@ describe('Task → Create and Wait', () => {
 		expect(last.resumed?.data.resultData.error).toBeUndefined();
 		expect(last.output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		// Simplify (on by default) keeps the fields a workflow acts on.
-		expect(outputOf(last.output)).toEqual([
+		expect(jsonOf(last.output)).toEqual([
 			{
 				task_id: 'task-0',
 				status: 'completed',
@@ -174,7 +177,7 @@ describe('Task → Create and Wait', () => {
 		interceptScale('GET', '/task/task-1', { body: canceled });
 		const failed = task(0, { status: 'error', response: { error: 'attachment unreachable' } });
 		const result = await deliverCallback(waiting, { body: callbackFor(failed), headers: AUTH });
-		expect(outputOf(result.output)).toEqual([failed, canceled]);
+		expect(jsonOf(result.output)).toEqual([failed, canceled]);
 	});
 
 	test('at the deadline the node outputs each unfinished task with timedOut, paired to its item', async () => {

@@ -1,12 +1,7 @@
-import {
-	byName,
-	expectJsonRequest,
-	expectSuccess,
-	interceptScale,
-	outputOf,
-	runTask,
-	useNock,
-} from './helpers';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
+import { byName } from '../harness/scale-params';
+import { runTask } from './helpers';
 
 useNock();
 
@@ -51,7 +46,7 @@ describe('Task → Create Evaluation Task', () => {
 				initial_response: initialResponse,
 			},
 		});
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('custom task type, Expected Response from an expression, no Initial Response key when empty', async () => {
@@ -76,7 +71,7 @@ describe('Task → Create Evaluation Task', () => {
 			path: '/evaluation_tasks/audiotranscription',
 			body: { expected_response: { text: 'hello' } },
 		});
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('a missing Expected Response fails with an error naming it, and nothing is sent', async () => {
@@ -132,7 +127,7 @@ describe('Task → Create Training Task', () => {
 			},
 		});
 		expect(requests[0].body).not.toHaveProperty('initial_response');
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('a missing Expected Response fails with an error naming it, and nothing is sent', async () => {
@@ -188,7 +183,7 @@ describe('Task → Create Training Task', () => {
 				expected_response: { label: 'ok' },
 			},
 		});
-		const output = outputOf(run.items);
+		const output = jsonOf(run.items);
 		expect(output).toHaveLength(2);
 		expect(String(output[0].error)).toMatch(/Expected Response/);
 		expect(output[1]).toEqual(created);

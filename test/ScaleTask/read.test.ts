@@ -1,15 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	byName,
-	expectJsonRequest,
-	expectSuccess,
-	interceptScale,
-	outputOf,
-	runTask,
-	scaleTask,
-	useNock,
-} from './helpers';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
+import { byName, scaleTask } from '../harness/scale-params';
+import { runTask } from './helpers';
 
 useNock();
 
@@ -80,7 +74,7 @@ describe('Task → Get', () => {
 		expectSuccess(simplified);
 		expectSuccess(raw);
 		scope.done();
-		expect(outputOf(simplified.items)).toEqual([
+		expect(jsonOf(simplified.items)).toEqual([
 			{
 				task_id: 'id-simple',
 				status: 'completed',
@@ -95,7 +89,7 @@ describe('Task → Get', () => {
 			},
 		]);
 		// Simplify is off by default on Get: the whole task.
-		expect(outputOf(raw.items)).toEqual([task]);
+		expect(jsonOf(raw.items)).toEqual([task]);
 	});
 
 	test('GET /task/<id> (trimmed), output is the task', async () => {
@@ -109,7 +103,7 @@ describe('Task → Get', () => {
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'GET', path: '/task/5c84d0fe958593004f13e5ba' });
 		expect(requests[0].rawBody).toBe('');
-		expect(outputOf(run.items)).toEqual([task]);
+		expect(jsonOf(run.items)).toEqual([task]);
 	});
 
 	test('a task ID from an expression, per input item, outputs in input order', async () => {
@@ -126,7 +120,7 @@ describe('Task → Get', () => {
 		b.scope.done();
 		expectJsonRequest(a.requests[0], { method: 'GET', path: '/task/id-a' });
 		expectJsonRequest(b.requests[0], { method: 'GET', path: '/task/id-b' });
-		expect(outputOf(run.items)).toEqual([taskA, taskB]);
+		expect(jsonOf(run.items)).toEqual([taskA, taskB]);
 	});
 
 	test('an empty Task ID fails the item with an error naming it, and nothing is sent', async () => {
@@ -155,7 +149,7 @@ describe('Task → Get Many', () => {
 			path: '/tasks',
 			query: { ...allFiltersQuery, limit: '25' },
 		});
-		expect(outputOf(run.items)).toEqual(docs);
+		expect(jsonOf(run.items)).toEqual(docs);
 	});
 
 	test('without filters: only limit (default 50) is sent', async () => {
@@ -167,7 +161,7 @@ describe('Task → Get Many', () => {
 		expectSuccess(run);
 		scope.done();
 		expectJsonRequest(requests[0], { method: 'GET', path: '/tasks', query: { limit: '50' } });
-		expect(outputOf(run.items)).toEqual(docs);
+		expect(jsonOf(run.items)).toEqual(docs);
 	});
 });
 
@@ -187,7 +181,7 @@ describe('Task → Count', () => {
 			path: '/tasks',
 			query: { ...allFiltersQuery, limit: '1' },
 		});
-		expect(outputOf(run.items)).toEqual([{ count: 1234 }]);
+		expect(jsonOf(run.items)).toEqual([{ count: 1234 }]);
 	});
 
 	test('without filters: only limit=1; a count of zero', async () => {
@@ -202,6 +196,6 @@ describe('Task → Count', () => {
 			path: '/tasks',
 			query: { project: 'Empty project', limit: '1' },
 		});
-		expect(outputOf(run.items)).toEqual([{ count: 0 }]);
+		expect(jsonOf(run.items)).toEqual([{ count: 0 }]);
 	});
 });

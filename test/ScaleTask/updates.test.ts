@@ -1,12 +1,7 @@
-import {
-	expectJsonRequest,
-	expectSuccess,
-	interceptScale,
-	outputOf,
-	runTask,
-	scaleTask,
-	useNock,
-} from './helpers';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
+import { scaleTask } from '../harness/scale-params';
+import { runTask } from './helpers';
 
 useNock();
 
@@ -23,7 +18,7 @@ describe('Task → Cancel', () => {
 		scope.done();
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'POST', path: `/task/${TASK_ID}/cancel` });
-		expect(outputOf(run.items)).toEqual([canceled]);
+		expect(jsonOf(run.items)).toEqual([canceled]);
 	});
 
 	test('Clear Unique ID adds ?clear_unique_id=true', async () => {
@@ -39,7 +34,7 @@ describe('Task → Cancel', () => {
 			path: `/task/${TASK_ID}/cancel`,
 			query: { clear_unique_id: 'true' },
 		});
-		expect(outputOf(run.items)).toEqual([canceled]);
+		expect(jsonOf(run.items)).toEqual([canceled]);
 	});
 
 	test('Clear Unique ID off sends no clear_unique_id key at all', async () => {
@@ -70,7 +65,7 @@ describe('Task → Audit', () => {
 			path: `/task/${TASK_ID}/audit`,
 			body: { accepted: true, comments: 'Looks right' },
 		});
-		expect(outputOf(run.items)).toEqual([{ task_id: TASK_ID, accepted: true, audited: true }]);
+		expect(jsonOf(run.items)).toEqual([{ task_id: TASK_ID, accepted: true, audited: true }]);
 	});
 
 	test('rejected with empty comments sends comments: null; a JSON answer gives the same output', async () => {
@@ -88,7 +83,7 @@ describe('Task → Audit', () => {
 			body: { accepted: false, comments: null },
 		});
 		expect(requests[0].rawBody).toBe('{"accepted":false,"comments":null}');
-		expect(outputOf(run.items)).toEqual([{ task_id: TASK_ID, accepted: false, audited: true }]);
+		expect(jsonOf(run.items)).toEqual([{ task_id: TASK_ID, accepted: false, audited: true }]);
 	});
 
 	test('with the defaults (accepted, no comments)', async () => {
@@ -106,7 +101,7 @@ describe('Task → Audit', () => {
 			path: `/task/${TASK_ID}/audit`,
 			body: { accepted: true, comments: null },
 		});
-		expect(outputOf(run.items)).toEqual([{ task_id: TASK_ID, accepted: true, audited: true }]);
+		expect(jsonOf(run.items)).toEqual([{ task_id: TASK_ID, accepted: true, audited: true }]);
 	});
 });
 
@@ -125,7 +120,7 @@ describe('Task → Update Unique ID / Clear Unique ID', () => {
 			path: `/task/${TASK_ID}/unique_id`,
 			body: { unique_id: 'order-99' },
 		});
-		expect(outputOf(run.items)).toEqual([updated]);
+		expect(jsonOf(run.items)).toEqual([updated]);
 	});
 
 	test('Clear: DELETE /task/<id>/unique_id without a body', async () => {
@@ -139,7 +134,7 @@ describe('Task → Update Unique ID / Clear Unique ID', () => {
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'DELETE', path: `/task/${TASK_ID}/unique_id` });
 		expect(requests[0].rawBody).toBe('');
-		expect(outputOf(run.items)).toEqual([cleared]);
+		expect(jsonOf(run.items)).toEqual([cleared]);
 	});
 });
 
@@ -155,7 +150,7 @@ describe('Task → Set Metadata', () => {
 		scope.done();
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'POST', path: `/task/${TASK_ID}/setMetadata`, body: metadata });
-		expect(outputOf(run.items)).toEqual([updated]);
+		expect(jsonOf(run.items)).toEqual([updated]);
 	});
 
 	test('metadata from an expression returning an object, per item', async () => {
@@ -173,7 +168,7 @@ describe('Task → Set Metadata', () => {
 		b.scope.done();
 		expectJsonRequest(a.requests[0], { method: 'POST', path: '/task/id-a/setMetadata', body: { row: 1 } });
 		expectJsonRequest(b.requests[0], { method: 'POST', path: '/task/id-b/setMetadata', body: { row: 2 } });
-		expect(outputOf(run.items).map((json) => json.task_id)).toEqual(['id-a', 'id-b']);
+		expect(jsonOf(run.items).map((json) => json.task_id)).toEqual(['id-a', 'id-b']);
 	});
 });
 
@@ -193,7 +188,7 @@ describe('Task → Tags', () => {
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method, path: `/task/${TASK_ID}/tags`, body: ['urgent', 'retail'] });
 		expect(requests[0].rawBody).toBe('["urgent","retail"]');
-		expect(outputOf(run.items)).toEqual([updated]);
+		expect(jsonOf(run.items)).toEqual([updated]);
 	});
 
 	test('tags from an expression returning a list', async () => {
@@ -205,6 +200,6 @@ describe('Task → Tags', () => {
 		expectSuccess(run);
 		scope.done();
 		expectJsonRequest(requests[0], { method: 'PUT', path: `/task/${TASK_ID}/tags`, body: ['a', 'b', 'c'] });
-		expect(outputOf(run.items)).toEqual([updated]);
+		expect(jsonOf(run.items)).toEqual([updated]);
 	});
 });

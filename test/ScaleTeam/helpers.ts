@@ -1,22 +1,10 @@
-import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { ScaleTeam } from '../../nodes/ScaleTeam/ScaleTeam.node';
-import type { NodeRun } from '../harness/run-node';
-import { runNode } from '../harness/run-node';
+import { scaleNodeRunner } from '../harness/run-node';
 
-/** Runs the Scale Team node (resource `teammate`) with these parameters and input items. */
-export async function runTeam(
-	operation: string,
-	parameters: Record<string, NodeParameterValueType | IDataObject> = {},
-	options: { items?: IDataObject[]; continueOnFail?: boolean } = {},
-): Promise<NodeRun> {
-	return await runNode({
-		nodeType: new ScaleTeam(),
-		parameters: { resource: 'teammate', operation, ...parameters },
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-	});
-}
+/** Runs the Scale Team node (resource `teammate`). */
+export const runTeam = scaleNodeRunner(ScaleTeam, 'teammate');
 
 /** A teammate as Scale returns it (the Python SDK's `Teammate`). */
 export function teammate(email: string, role = 'labeler'): IDataObject {

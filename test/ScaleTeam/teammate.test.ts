@@ -1,14 +1,7 @@
 import { ScaleTeam } from '../../nodes/ScaleTeam/ScaleTeam.node';
-import { authorizationFor } from '../harness/scale-params';
-import { TEST_API_KEY } from '../harness/run-node';
-import {
-	EXPECTED_AUTH,
-	expectJsonRequest,
-	expectSuccess,
-	interceptScale,
-	outputOf,
-	useNock,
-} from '../ScaleTask/helpers';
+import { authorizationFor, EXPECTED_AUTH, TEST_API_KEY } from '../harness/constants';
+import { expectJsonRequest, interceptScale, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
 import { runTeam, teammate } from './helpers';
 
 useNock();
@@ -48,8 +41,8 @@ describe('Teammate → Get Many', () => {
 
 		expectSuccess(limited);
 		scope.done();
-		expect(outputOf(limited.items)).toEqual(team.slice(0, 2));
-		expect(outputOf(all.items)).toEqual(team);
+		expect(jsonOf(limited.items)).toEqual(team.slice(0, 2));
+		expect(jsonOf(all.items)).toEqual(team);
 	});
 
 	test('GET /teams without query or body; one output item per teammate', async () => {
@@ -62,7 +55,7 @@ describe('Teammate → Get Many', () => {
 		expect(requests).toHaveLength(1);
 		expectJsonRequest(requests[0], { method: 'GET', path: '/teams' });
 		expect(requests[0].rawBody).toBe('');
-		expect(outputOf(run.items)).toEqual(team);
+		expect(jsonOf(run.items)).toEqual(team);
 	});
 
 	test('an empty team gives no items', async () => {
@@ -94,7 +87,7 @@ describe.each([
 			body: { emails: ['ana@example.com', 'bo@example.com'], team_role: 'manager' },
 		});
 		expect(requests[0].headers.authorization).toBe(authorizationFor(TEST_API_KEY));
-		expect(outputOf(run.items)).toEqual(team);
+		expect(jsonOf(run.items)).toEqual(team);
 	});
 
 	test('emails from an expression returning a list, one request per item', async () => {
@@ -123,7 +116,7 @@ describe.each([
 			]),
 		);
 		expect(bodies).toHaveLength(2);
-		expect(outputOf(run.items).map((json) => json.email).sort()).toEqual(['ana@example.com', 'cy@example.com']);
+		expect(jsonOf(run.items).map((json) => json.email).sort()).toEqual(['ana@example.com', 'cy@example.com']);
 	});
 
 	test.each(['labeler', 'member', 'manager', 'admin'])('role %s is sent as team_role', async (role) => {

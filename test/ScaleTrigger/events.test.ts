@@ -1,6 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
+import { authorizationFor } from '../harness/constants';
 import { DEFAULT_CREDENTIALS, runWebhook } from '../harness/run-webhook';
 import { ALL_EVENTS, callbackBody, goodHeaders, trigger } from './helpers';
 
@@ -125,7 +126,7 @@ describe('Scale Trigger: Batch Completed with the full batch, read through the s
 		created_at: '2026-11-28T10:00:00.000Z',
 		metadata: { owner: 'ops' },
 	};
-	const auth = `Basic ${Buffer.from(`${DEFAULT_CREDENTIALS.apiKey as string}:`).toString('base64')}`;
+	const auth = authorizationFor(DEFAULT_CREDENTIALS.apiKey as string);
 
 	beforeAll(() => {
 		nock.disableNetConnect();

@@ -2,12 +2,12 @@ import nock from 'nock';
 
 import { ScaleBatch } from '../../../nodes/ScaleBatch/ScaleBatch.node';
 import { ScaleTask } from '../../../nodes/ScaleTask/ScaleTask.node';
-import { TEST_API_KEY, TEST_BASE_URL } from '../../harness/run-node';
+import { authorizationFor, AWKWARD_NAME, TEST_API_KEY, TEST_BASE_URL } from '../../harness/constants';
+import { useNock } from '../../harness/nock';
 import { runListSearch } from '../../harness/run-list-search';
-import { authorizationFor, byName } from '../../harness/scale-params';
+import { byName } from '../../harness/scale-params';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 const project = (name: string) => ({ name, type: 'imageannotation', param_history: [] });
 const batch = (name: string) => ({ name, project: 'Street signs', status: 'in_progress', created_at: '2026-11-28T10:00:00.000Z', metadata: {} });
@@ -62,7 +62,7 @@ describe('Batch list search (searchBatches)', () => {
 		const scope = nock(TEST_BASE_URL)
 			.get('/batches')
 			.query({ offset: '0', limit: '100', exclude_archived: 'true' })
-			.reply(200, { docs: [batch('Q4 / cars')], totalDocs: 1, limit: 100, offset: 0, has_more: false });
+			.reply(200, { docs: [batch(AWKWARD_NAME)], totalDocs: 1, limit: 100, offset: 0, has_more: false });
 
 		const result = await runListSearch({
 			nodeType: new ScaleBatch(),
@@ -72,7 +72,7 @@ describe('Batch list search (searchBatches)', () => {
 		});
 
 		scope.done();
-		expect(result).toEqual({ results: [{ name: 'Q4 / cars', value: 'Q4 / cars' }], paginationToken: undefined });
+		expect(result).toEqual({ results: [{ name: AWKWARD_NAME, value: AWKWARD_NAME }], paginationToken: undefined });
 	});
 
 	test('is narrowed to the chosen project, filters by the search text, and pages by offset', async () => {

@@ -1,7 +1,8 @@
 import nock from 'nock';
 
 import { ScaleTask } from '../../../nodes/ScaleTask/ScaleTask.node';
-import { jsonOf, runNode, TEST_BASE_URL } from '../../harness/run-node';
+import { TEST_BASE_URL } from '../../harness/constants';
+import { jsonOf, runNode } from '../../harness/run-node';
 import { byName, scaleTask, taskParams } from '../../harness/scale-params';
 
 const requestsSeen: string[] = [];

@@ -1,11 +1,12 @@
 import nock from 'nock';
 
 import { ScaleTask } from '../../../nodes/ScaleTask/ScaleTask.node';
-import { runNode, TEST_BASE_URL } from '../../harness/run-node';
+import { TEST_BASE_URL } from '../../harness/constants';
+import { useNock } from '../../harness/nock';
+import { runNode } from '../../harness/run-node';
 import { scaleTask, sleepMs, taskParams } from '../../harness/scale-params';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 /** n8n's own Request Options → Batching, which the loader adds to every declarative node. */
 const batching = (batchSize: number, batchInterval: number) => ({ batching: { batch: { batchSize, batchInterval } } });

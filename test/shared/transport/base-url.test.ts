@@ -1,11 +1,12 @@
 import nock from 'nock';
 
 import { ScaleTask } from '../../../nodes/ScaleTask/ScaleTask.node';
-import { jsonOf, runNode, TEST_API_KEY } from '../../harness/run-node';
-import { authorizationFor, scaleTask, taskParams } from '../../harness/scale-params';
+import { authorizationFor, TEST_API_KEY } from '../../harness/constants';
+import { useNock } from '../../harness/nock';
+import { jsonOf, runNode } from '../../harness/run-node';
+import { scaleTask, taskParams } from '../../harness/scale-params';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 const getTask = (credentials: Record<string, string>) =>
 	runNode({ nodeType: new ScaleTask(), parameters: taskParams('get', { taskId: 't1' }), credentials });

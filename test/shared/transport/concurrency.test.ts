@@ -1,11 +1,12 @@
 import nock from 'nock';
 
 import { ScaleTask } from '../../../nodes/ScaleTask/ScaleTask.node';
-import { jsonOf, runNode, TEST_BASE_URL } from '../../harness/run-node';
+import { TEST_BASE_URL } from '../../harness/constants';
+import { useNock } from '../../harness/nock';
+import { jsonOf, runNode } from '../../harness/run-node';
 import { scaleTask, sleepMs, taskParams } from '../../harness/scale-params';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 /** Answers GET /task/<id> after a short delay, counting how many requests are in flight at once. */
 function serveTasksCountingInFlight(count: number) {

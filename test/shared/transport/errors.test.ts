@@ -1,11 +1,12 @@
 import nock from 'nock';
 
 import { ScaleTask } from '../../../nodes/ScaleTask/ScaleTask.node';
-import { runNode, TEST_API_KEY, TEST_BASE_URL } from '../../harness/run-node';
-import { authorizationFor, networkError, taskParams } from '../../harness/scale-params';
+import { authorizationFor, TEST_API_KEY, TEST_BASE_URL } from '../../harness/constants';
+import { useNock } from '../../harness/nock';
+import { runNode } from '../../harness/run-node';
+import { networkError, taskParams } from '../../harness/scale-params';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 const getTask = () =>
 	runNode({

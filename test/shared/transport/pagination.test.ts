@@ -1,7 +1,9 @@
 import nock from 'nock';
 
 import { ScaleTask } from '../../../nodes/ScaleTask/ScaleTask.node';
-import { jsonOf, runNode, TEST_BASE_URL } from '../../harness/run-node';
+import { TEST_BASE_URL } from '../../harness/constants';
+import { useNock } from '../../harness/nock';
+import { jsonOf, runNode } from '../../harness/run-node';
 import { byName, scaleTask, taskParams } from '../../harness/scale-params';
 
 const getAll = (extra: object) =>
@@ -26,8 +28,7 @@ const page = (ids: string[], nextToken?: string) => ({
 const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 const filters = { project: 'Street signs', status: 'completed', tags: ['a', 'b'] };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('task cursor paging (GET /tasks)', () => {
 	test('Return All walks 3 pages and sends every filter on every page', async () => {

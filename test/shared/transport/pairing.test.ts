@@ -1,11 +1,12 @@
 import nock from 'nock';
 
 import { ScaleTask } from '../../../nodes/ScaleTask/ScaleTask.node';
-import { runChain, runNode, TEST_BASE_URL } from '../../harness/run-node';
+import { TEST_BASE_URL } from '../../harness/constants';
+import { useNock } from '../../harness/nock';
+import { runChain, runNode } from '../../harness/run-node';
 import { scaleTask, taskParams } from '../../harness/scale-params';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 /** GET /tasks answering, per `tags` filter, that many tasks (ids `<tag>-<n>`). */
 function serveTasksByTag(countByTag: Record<string, number>) {

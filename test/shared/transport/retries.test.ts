@@ -1,7 +1,9 @@
 import nock from 'nock';
 
 import { ScaleTask } from '../../../nodes/ScaleTask/ScaleTask.node';
-import { jsonOf, runNode, TEST_BASE_URL } from '../../harness/run-node';
+import { TEST_BASE_URL } from '../../harness/constants';
+import { useNock } from '../../harness/nock';
+import { jsonOf, runNode } from '../../harness/run-node';
 import { byName, networkError, scaleTask, taskParams } from '../../harness/scale-params';
 
 const getTask = (options: object = {}) =>
@@ -19,8 +21,7 @@ const createTask = (additionalFields: object, options: object = {}) =>
 		}),
 	});
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('per-request retries', () => {
 	test('429 with Retry-After is waited out, then the request succeeds', async () => {

@@ -1,7 +1,7 @@
-import { startSandbox, type Sandbox } from '../../../../sandbox/server';
 import type { FaultKind } from '../../../../sandbox/server';
+import { startSandbox, type Sandbox } from '../../../../sandbox/server';
 import { startFaultProxy } from './fault-proxy';
-import { createItems, createParameters, runTask } from './helpers';
+import { createItems, createParameters, runTaskAt } from './helpers';
 
 /** A connection dropped mid-response, a 200 with a non-JSON body and a proxy's HTML error page. */
 describe('fault injection: broken answers give clear errors, never a crash or a silent empty result', () => {
@@ -18,9 +18,9 @@ describe('fault injection: broken answers give clear errors, never a crash or a 
 		taskId = sandbox.tasks()[0].task_id;
 	});
 
-	const getTask = (maxRetries: number) => runTask(sandbox.url, 'get', { taskId, options: { maxRetries } });
+	const getTask = (maxRetries: number) => runTaskAt(sandbox.url, 'get', { taskId, options: { maxRetries } });
 	const exportAll = (maxRetries: number, baseUrl = sandbox.url) =>
-		runTask(baseUrl, 'getAll', { returnAll: true, options: { maxRetries } });
+		runTaskAt(baseUrl, 'getAll', { returnAll: true, options: { maxRetries } });
 
 	/** Runs an export through a proxy that queues `fault` in the sandbox just before list request number `page`. */
 	async function withFaultOnPage(page: number, fault: FaultKind, run: (baseUrl: string) => ReturnType<typeof exportAll>) {
@@ -59,7 +59,7 @@ describe('fault injection: broken answers give clear errors, never a crash or a 
 	test('dropped connection on a create without unique ID: the task exists once and the item says it may or may not', async () => {
 		sandbox.injectFaults([{ match: { method: 'POST' }, fault: 'dropConnection' }]);
 		const before = sandbox.tasks().length;
-		const { error } = await runTask(sandbox.url, 'create', createParameters(false), createItems(1));
+		const { error } = await runTaskAt(sandbox.url, 'create', createParameters(false), createItems(1));
 		expect(error?.message).toMatch(/^The task may or may not have been created: Scale's answer was lost \([A-Z_]+\)$/);
 		expect(error?.description).toMatch(/Look for it in Scale/);
 		expect(sandbox.tasks()).toHaveLength(before + 1);
@@ -70,7 +70,7 @@ describe('fault injection: broken answers give clear errors, never a crash or a 
 		sandbox.injectFaults([{ match: { method: 'POST' }, fault: 'dropConnection' }]);
 		const before = sandbox.tasks().length;
 		const item = { url: 'https://example.com/drop.jpg', uid: 'drop-1' };
-		const { error, items } = await runTask(sandbox.url, 'create', createParameters(true), [item]);
+		const { error, items } = await runTaskAt(sandbox.url, 'create', createParameters(true), [item]);
 		expect(error).toBeUndefined();
 		expect(items[0].json.unique_id).toBe('drop-1');
 		expect(sandbox.tasks()).toHaveLength(before + 1);

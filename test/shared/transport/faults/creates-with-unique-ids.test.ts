@@ -1,6 +1,6 @@
 import { startSandbox, type Sandbox } from '../../../../sandbox/server';
 import { startFaultProxy, scaleError, type FaultProxy } from './fault-proxy';
-import { countBy, createItems, createParameters, creates, CREATE_PATH, runTask } from './helpers';
+import { countBy, createItems, createParameters, creates, CREATE_PATH, runTaskAt } from './helpers';
 
 const ITEMS = 2000;
 
@@ -39,7 +39,7 @@ describe('fault injection: creates with unique IDs under 429 and false 500', () 
 
 	// ~5 ms of CPU per item is n8n's own expression evaluation: allow for a busy 2-core CI machine.
 	test('every item succeeds, the sandbox holds exactly 2,000 tasks, no unique ID twice', async () => {
-		const { items, error } = await runTask(proxy.url, 'create', createParameters(true), createItems(ITEMS));
+		const { items, error } = await runTaskAt(proxy.url, 'create', createParameters(true), createItems(ITEMS));
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(ITEMS);

@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../../../../sandbox/server';
-import { countBy, createItems, createParameters, creates, runTask } from './helpers';
+import { countBy, createItems, createParameters, creates, runTaskAt } from './helpers';
 
 const ITEMS = 200;
 
@@ -17,7 +17,7 @@ describe('fault injection: creates without unique IDs under 5xx', () => {
 	afterAll(() => sandbox.close());
 
 	test('no duplicate is created; unconfirmed items fail saying the task may or may not exist and how to check', async () => {
-		const { items, error } = await runTask(sandbox.url, 'create', createParameters(false), createItems(ITEMS), true);
+		const { items, error } = await runTaskAt(sandbox.url, 'create', createParameters(false), createItems(ITEMS), true);
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(ITEMS);

@@ -1,6 +1,7 @@
 import { startSandbox, type Sandbox } from '../../../../sandbox/server';
+import { authorizationFor, SANDBOX_API_KEY } from '../../../harness/constants';
 import { startFaultProxy, scaleError, type FaultProxy } from './fault-proxy';
-import { API_KEY, runTask } from './helpers';
+import { runTaskAt } from './helpers';
 
 const TASKS = 2000;
 
@@ -23,7 +24,7 @@ describe('fault injection: export under 10% 503', () => {
 	});
 
 	test('the output equals the sandbox\'s task list exactly: no duplicate, no gap, newest first', async () => {
-		const { items, error } = await runTask(proxy.url, 'getAll', { returnAll: true });
+		const { items, error } = await runTaskAt(proxy.url, 'getAll', { returnAll: true });
 
 		expect(error).toBeUndefined();
 		const expected = sandbox.tasks().map((task) => task.task_id).reverse();
@@ -36,7 +37,7 @@ describe('fault injection: export under 10% 503', () => {
 
 	test('parallel time windows under the same 503s: the same list, exactly, in the same order', async () => {
 		proxy.injected.length = 0;
-		const { items, error } = await runTask(proxy.url, 'getAll', {
+		const { items, error } = await runTaskAt(proxy.url, 'getAll', {
 			returnAll: true,
 			options: { exportMode: 'parallelTimeWindows', maxConcurrentRequests: 5 },
 		});
@@ -55,7 +56,7 @@ describe('parallel time windows with many tasks per millisecond', () => {
 
 	beforeAll(async () => {
 		sandbox = await startSandbox();
-		const authorization = `Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}`;
+		const authorization = authorizationFor(SANDBOX_API_KEY);
 		const createOne = (index: number) =>
 			fetch(`${sandbox.url}/task/imageannotation`, {
 				method: 'POST',
@@ -71,7 +72,7 @@ describe('parallel time windows with many tasks per millisecond', () => {
 	test.each([3, 7])('Max Concurrent Requests %p: equal to the sequential export', async (maxConcurrentRequests) => {
 		const createdAt = new Set(sandbox.tasks().map((task) => task.created_at));
 		expect(createdAt.size).toBeLessThan(600);
-		const { items, error } = await runTask(sandbox.url, 'getAll', {
+		const { items, error } = await runTaskAt(sandbox.url, 'getAll', {
 			returnAll: true,
 			options: { exportMode: 'parallelTimeWindows', maxConcurrentRequests },
 		});

@@ -1,24 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ScaleTask } from '../../../../nodes/ScaleTask/ScaleTask.node';
 import type { RequestLogEntry } from '../../../../sandbox/server';
-import { runNode } from '../../../harness/run-node';
-import { taskParams } from '../../../harness/scale-params';
-
-export const API_KEY = 'test_sandbox_key';
+import { runTask as runTaskNode } from '../../../ScaleTask/helpers';
+import { SANDBOX_API_KEY } from '../../../harness/constants';
 
 export const CREATE_PATH = /^\/v1\/task\/imageannotation$/;
 
-/** Runs Scale Task against a base URL (the sandbox or the fault proxy in front of it). */
-export function runTask(baseUrl: string, operation: string, parameters: IDataObject, items?: IDataObject[], continueOnFail = false) {
-	return runNode({
-		nodeType: new ScaleTask(),
-		parameters: taskParams(operation, parameters),
-		items,
-		continueOnFail,
-		credentials: { apiKey: API_KEY, baseUrl },
-	});
-}
+/** Runs Scale Task against a base URL (the sandbox or the fault proxy in front of it) with the sandbox's key. */
+export const runTaskAt = (baseUrl: string, operation: string, parameters: IDataObject, items?: IDataObject[], continueOnFail = false) =>
+	runTaskNode(operation, parameters, { items, continueOnFail, baseUrl, apiKey: SANDBOX_API_KEY });
 
 /** Create Task parameters: one image task per item, attachment (and optionally unique ID) from the item. */
 export function createParameters(withUniqueId: boolean, options: IDataObject = {}): IDataObject {
