@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { ScaleProject } from '../../nodes/ScaleProject/ScaleProject.node';
 import type { Sandbox } from '../../sandbox/server';
 import { SANDBOX_API_KEY } from '../harness/constants';
-import { jsonOf, runNode } from '../harness/run-node';
+import { jsonOf } from '../harness/run-node';
 import { byName } from '../harness/scale-params';
 import { withSandbox } from '../sandbox/helpers';
-import { itemWithFile } from './helpers';
+import { itemWithFile, runProject } from './helpers';
 
 /**
  * The Project node against the repository's Scale emulator over real HTTP: the multipart upload is read
@@ -18,12 +17,7 @@ describe('Project node against the sandbox', () => {
 	let sandbox: Sandbox;
 	const PROJECT = 'Q4 / chat';
 	const run = (resource: string, operation: string, parameters: IDataObject, items?: INodeExecutionData[]) =>
-		runNode({
-			nodeType: new ScaleProject(),
-			parameters: { resource, operation, ...parameters },
-			items,
-			credentials: { apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url },
-		});
+		runProject(resource, operation, parameters, { items, baseUrl: sandbox.url, apiKey: SANDBOX_API_KEY });
 
 	beforeAll(async () => {
 		sandbox = await withSandbox();
