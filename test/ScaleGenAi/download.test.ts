@@ -1,6 +1,9 @@
 import nock from 'nock';
 
-import { EXPECTED_AUTH, expectSuccess, genAiTask, interceptAt, interceptV2, outputOf, runGenAi, useNock } from './helpers';
+import { EXPECTED_AUTH } from '../harness/constants';
+import { interceptAt, useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
+import { genAiTask, interceptV2, runGenAi } from './helpers';
 
 useNock();
 
@@ -26,7 +29,7 @@ describe('Dataset → Download Response', () => {
 		file.scope.done();
 		expect(api.requests[0]).toMatchObject({ method: 'GET', path: RESPONSE_PATH, search: '', authorization: EXPECTED_AUTH });
 		expect(file.requests[0]).toMatchObject({ search: '?sig=abc', authorization: undefined });
-		expect(outputOf(run.items)).toEqual([
+		expect(jsonOf(run.items)).toEqual([
 			{ task_id: 'dtask_1', attachment_id: 'att/1', file_name: 'response.json', mime_type: 'application/json', file_size: 14 },
 		]);
 		const binary = run.items[0].binary?.data;

@@ -1,90 +1,20 @@
-import nock from 'nock';
-import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { ScaleGenAi } from '../../nodes/ScaleGenAi/ScaleGenAi.node';
-import type { NodeRun } from '../harness/run-node';
-import { runNode, TEST_API_KEY } from '../harness/run-node';
-import type { Query } from '../task/operations/helpers';
-
-export { EXPECTED_AUTH, expectSuccess, outputOf, useNock } from '../task/operations/helpers';
+import type { ExpectedReply } from '../harness/nock';
+import { interceptAt } from '../harness/nock';
+import { scaleNodeRunner } from '../harness/run-node';
 
 /** v2 lives beside v1: the test credential's `https://api.scale.com/v1` gives `https://api.scale.com/v2`. */
 export const SCALE_ORIGIN = 'https://api.scale.com';
 
-export interface V2Request {
-	method: string;
-	path: string;
-	/** The query string exactly as sent (to check repeated keys). */
-	search: string;
-	query: Query;
-	authorization: string | undefined;
-	body: unknown;
-}
-
-export interface V2Reply {
-	status?: number;
-	body: nock.Body | ((request: V2Request) => nock.Body);
-	headers?: Record<string, string>;
-}
-
-function queryOf(search: URLSearchParams): Query {
-	const query: Query = {};
-	for (const [key, value] of search) {
-		const existing = query[key];
-		query[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-	}
-	return query;
-}
-
 /** Intercepts `method path` on the v2 root (any query), one reply per expected request, recording each request. */
-export function interceptV2(method: string, path: string, ...replies: V2Reply[]) {
+export function interceptV2(method: string, path: string, ...replies: ExpectedReply[]) {
 	return interceptAt(SCALE_ORIGIN, method, path, ...replies);
 }
 
-export function interceptAt(origin: string, method: string, path: string, ...replies: V2Reply[]) {
-	const requests: V2Request[] = [];
-	const scope = nock(origin);
-	for (const reply of replies) {
-		scope
-			.intercept(path, method)
-			.query(true)
-			.reply(function (uri, requestBody) {
-				const url = new URL(uri, origin);
-				const raw = typeof requestBody === 'string' ? requestBody : JSON.stringify(requestBody ?? '');
-				const request: V2Request = {
-					method: this.req.method,
-					path: url.pathname,
-					search: url.search,
-					query: queryOf(url.searchParams),
-					authorization: this.req.headers.authorization as string | undefined,
-					body: raw === '' ? undefined : JSON.parse(raw),
-				};
-				requests.push(request);
-				const body = typeof reply.body === 'function' ? reply.body(request) : reply.body;
-				return [reply.status ?? 200, body, reply.headers ?? { 'content-type': 'application/json' }];
-			});
-	}
-	return { scope, requests };
-}
-
-/** Runs the Scale GenAI node. */
-export async function runGenAi(
-	resource: string,
-	operation: string,
-	parameters: Record<string, NodeParameterValueType | IDataObject> = {},
-	options: { items?: IDataObject[]; continueOnFail?: boolean; baseUrl?: string } = {},
-): Promise<NodeRun> {
-	return await runNode({
-		nodeType: new ScaleGenAi(),
-		parameters: { resource, operation, ...parameters },
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-		credentials: options.baseUrl === undefined ? undefined : { apiKey: TEST_API_KEY, baseUrl: options.baseUrl },
-	});
-}
-
-export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-export const byName = (value: string) => ({ __rl: true, mode: 'name', value });
+/** Runs the Scale GenAI node: `runGenAi('task', 'get', { … }, { baseUrl })`. */
+export const runGenAi = scaleNodeRunner(ScaleGenAi);
 
 /** A completed v2 chat task with one thread of two turns (Scale's Task model). */
 export function genAiTask(overrides: IDataObject = {}): IDataObject {

@@ -1,17 +1,10 @@
 import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 
-import {
-	byId,
-	byName,
-	EXPECTED_AUTH,
-	expectSuccess,
-	genAiTask,
-	interceptV2,
-	outputOf,
-	runGenAi,
-	simplifiedGenAiTask,
-	useNock,
-} from './helpers';
+import { EXPECTED_AUTH } from '../harness/constants';
+import { useNock } from '../harness/nock';
+import { expectSuccess, jsonOf } from '../harness/run-node';
+import { byId, byName } from '../harness/scale-params';
+import { genAiTask, interceptV2, runGenAi, simplifiedGenAiTask } from './helpers';
 
 useNock();
 
@@ -189,7 +182,7 @@ describe.each(cases.map((entry) => [`${entry.resource} → ${entry.operation} ${
 				if (Array.isArray(value)) expect(requests[0].search).toContain(value.map((v) => `${key}=${v}`).join('&'));
 			}
 			expect(requests[0].body).toEqual(entry.body);
-			expect(outputOf(run.items)).toEqual(entry.output);
+			expect(jsonOf(run.items)).toEqual(entry.output);
 			expect(run.items.map((item) => item.pairedItem)).toEqual(entry.output.map(() => ({ item: 0 })));
 		});
 	},

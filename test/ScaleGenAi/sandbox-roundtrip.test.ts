@@ -1,21 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ScaleGenAi } from '../../nodes/ScaleGenAi/ScaleGenAi.node';
 import type { Sandbox } from '../../sandbox/server';
 import { DEMO_PROJECT, DEMO_SCHEMA_ID } from '../../sandbox/v2';
-import { jsonOf, runNode } from '../harness/run-node';
-import { API_KEY, call, type Loose, withSandbox } from '../sandbox/helpers';
+import { SANDBOX_API_KEY } from '../harness/constants';
+import { jsonOf } from '../harness/run-node';
+import { byName } from '../harness/scale-params';
+import { call, type Loose, withSandbox } from '../sandbox/helpers';
+import { runGenAi } from './helpers';
 
 /** The GenAI node against the sandbox over real HTTP, with the credential's Base URL pointing at its /v1. */
 describe('Scale GenAI node against the sandbox', () => {
 	let sandbox: Sandbox;
 	const run = (resource: string, operation: string, parameters: IDataObject) =>
-		runNode({
-			nodeType: new ScaleGenAi(),
-			parameters: { resource, operation, ...parameters },
-			credentials: { apiKey: API_KEY, baseUrl: sandbox.url },
-		});
-	const byName = (value: string) => ({ __rl: true, mode: 'name', value });
+		runGenAi(resource, operation, parameters, { baseUrl: sandbox.url, apiKey: SANDBOX_API_KEY });
 
 	beforeAll(async () => {
 		sandbox = await withSandbox({ completionDelayMs: null });

@@ -1,10 +1,12 @@
 import nock from 'nock';
 
 import { ScaleGenAi } from '../../nodes/ScaleGenAi/ScaleGenAi.node';
+import { EXPECTED_AUTH, TEST_API_KEY } from '../harness/constants';
+import { interceptAt, useNock } from '../harness/nock';
 import { runListSearch } from '../harness/run-list-search';
-import { TEST_API_KEY } from '../harness/run-node';
-import { networkError } from '../harness/scale-params';
-import { byId, EXPECTED_AUTH, expectSuccess, genAiTask, interceptAt, interceptV2, outputOf, runGenAi, useNock } from './helpers';
+import { expectSuccess, jsonOf } from '../harness/run-node';
+import { byId, networkError } from '../harness/scale-params';
+import { genAiTask, interceptV2, runGenAi } from './helpers';
 
 useNock();
 
@@ -37,7 +39,7 @@ describe('v2 cursor pagination', () => {
 			{ ...base, next_token: 'page3' },
 		]);
 		expect(requests.every((request) => request.authorization === EXPECTED_AUTH)).toBe(true);
-		expect(outputOf(run.items).map((item) => item.task_id)).toEqual(ids(0, 230));
+		expect(jsonOf(run.items).map((item) => item.task_id)).toEqual(ids(0, 230));
 	});
 
 	test('Limit asks only for what is missing and stops as soon as it is reached', async () => {
@@ -156,7 +158,7 @@ describe('creates are never duplicated by a retry', () => {
 		create.scope.done();
 		lookup.scope.done();
 		expect(lookup.requests[0].query).toEqual({ batch_name: 'eval-7' });
-		expect(outputOf(run.items)).toEqual([created]);
+		expect(jsonOf(run.items)).toEqual([created]);
 	});
 
 	test('batch create: a plain 409 stays a conflict', async () => {
@@ -186,7 +188,7 @@ describe('errors and invalid input', () => {
 		);
 
 		expectSuccess(run);
-		expect(outputOf(run.items)).toEqual([{ error: 'task_id is not valid' }, task('good')]);
+		expect(jsonOf(run.items)).toEqual([{ error: 'task_id is not valid' }, task('good')]);
 		expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 

@@ -1,7 +1,8 @@
 import { ScalePollingTrigger } from '../../nodes/ScalePollingTrigger/ScalePollingTrigger.node';
 import type { Sandbox } from '../../sandbox/server';
+import { SANDBOX_API_KEY } from '../harness/constants';
 import { Poller } from '../harness/run-poll';
-import { API_KEY, call, createProject, createTask, withSandbox } from '../sandbox/helpers';
+import { call, createProject, createTask, withSandbox } from '../sandbox/helpers';
 
 describe('Scale Polling Trigger: Batch Completed against the sandbox', () => {
 	let sandbox: Sandbox;
@@ -24,7 +25,7 @@ describe('Scale Polling Trigger: Batch Completed against the sandbox', () => {
 		new Poller({
 			nodeType: new ScalePollingTrigger(),
 			parameters: { event: 'batchCompleted', project: { mode: 'name', value: 'p' }, ...extra },
-			credentials: { apiKey: API_KEY, baseUrl: sandbox.url },
+			credentials: { apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url },
 		});
 
 	it('emits each batch once when its tasks are done; batches done before publishing are not emitted', async () => {
@@ -72,7 +73,7 @@ describe('Scale Polling Trigger: Batch Completed against the sandbox', () => {
 		const empty = new Poller({
 			nodeType: new ScalePollingTrigger(),
 			parameters: { event: 'batchCompleted', project: { mode: 'name', value: 'empty' } },
-			credentials: { apiKey: API_KEY, baseUrl: sandbox.url },
+			credentials: { apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url },
 		});
 		await expect(empty.poll('manual', 'manual')).rejects.toThrow(/No completed batch in this Scale account yet/);
 	});

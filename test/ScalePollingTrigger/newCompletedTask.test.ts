@@ -1,7 +1,8 @@
 import { ScalePollingTrigger } from '../../nodes/ScalePollingTrigger/ScalePollingTrigger.node';
 import type { Sandbox } from '../../sandbox/server';
+import { SANDBOX_API_KEY } from '../harness/constants';
 import { Poller } from '../harness/run-poll';
-import { API_KEY, call, withSandbox } from '../sandbox/helpers';
+import { call, withSandbox } from '../sandbox/helpers';
 
 const PROJECT = 'poll-project';
 const T0 = Date.parse('2026-11-29T10:00:00.000Z');
@@ -35,7 +36,7 @@ describe('Scale Polling Trigger: New Completed Task against the sandbox, with a 
 		new Poller({
 			nodeType: new ScalePollingTrigger(),
 			parameters: { event: 'newCompletedTask', project: { mode: 'name', value: PROJECT } },
-			credentials: { apiKey: API_KEY, baseUrl: sandbox.url },
+			credentials: { apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url },
 		});
 
 	async function complete(ids: string[]) {
@@ -142,7 +143,7 @@ describe('Scale Polling Trigger: New Completed Task against the sandbox, with a 
 				project: { mode: 'name', value: PROJECT },
 				options: { startFrom: new Date(T0 + 10 * MINUTE).toISOString() },
 			},
-			credentials: { apiKey: API_KEY, baseUrl: sandbox.url },
+			credentials: { apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url },
 		});
 		const first = await trigger.poll();
 		expect(first.items).toHaveLength(150);
@@ -167,7 +168,7 @@ describe('Scale Polling Trigger: New Completed Task against the sandbox, with a 
 				batch: { mode: 'name', value: 'some-batch' },
 				taskTypes: ['imageannotation'],
 			},
-			credentials: { apiKey: API_KEY, baseUrl: sandbox.url },
+			credentials: { apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url },
 		});
 		await trigger.poll();
 		const [request] = sandbox.requests.filter((entry) => entry.path === '/v1/tasks');

@@ -1,10 +1,11 @@
 import nock from 'nock';
 
 import { ScalePollingTrigger } from '../../nodes/ScalePollingTrigger/ScalePollingTrigger.node';
+import { EXPECTED_AUTH, TEST_API_KEY } from '../harness/constants';
+import { useNock } from '../harness/nock';
 import { Poller } from '../harness/run-poll';
-import { TEST_API_KEY } from '../harness/run-node';
 
-const auth = `Basic ${Buffer.from(`${TEST_API_KEY}:`).toString('base64')}`;
+const auth = EXPECTED_AUTH;
 const delivery = (id: string, deliveredAt: string) => ({
 	id,
 	name: `delivery ${id}`,
@@ -14,9 +15,7 @@ const delivery = (id: string, deliveredAt: string) => ({
 });
 
 describe('Scale Polling Trigger: New GenAI Delivery (GET /v2/deliveries)', () => {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	useNock();
 
 	const poller = (baseUrl = 'https://api.scale.com/v1') =>
 		new Poller({

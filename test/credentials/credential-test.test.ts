@@ -5,8 +5,9 @@ import { createRunExecutionData } from 'n8n-workflow';
 
 import { ScaleApi } from '../../credentials/ScaleApi.credentials';
 import { ScaleTask } from '../../nodes/ScaleTask/ScaleTask.node';
-import { createTestWorkflow, TEST_API_KEY, TEST_BASE_URL } from '../harness/run-node';
-import { authorizationFor } from '../harness/scale-params';
+import { authorizationFor, TEST_API_KEY, TEST_BASE_URL } from '../harness/constants';
+import { useNock } from '../harness/nock';
+import { createTestWorkflow } from '../harness/run-node';
 
 /**
  * The credential's Test, the way n8n's CredentialsTester runs it (n8n/dist/services/credentials-tester.service.js,
@@ -49,9 +50,7 @@ async function testCredential(credentials: ICredentialDataDecryptedObject): Prom
 	}
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('Scale API credential → Test', () => {
 	test('a valid key: one GET /batches?limit=1 with Basic auth (key as user name), and success', async () => {

@@ -1,3 +1,6 @@
+// The bench compiles test/harness/ with its own tsconfig, which does not load jest's global types.
+/// <reference types="jest" />
+
 import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	IConnections,
@@ -15,11 +18,10 @@ import type {
 import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { ScaleApi } from '../../credentials/ScaleApi.credentials';
+import { TEST_API_KEY, TEST_BASE_URL } from './constants';
 import { TestCredentialsHelper } from './credentials-helper';
 
 export const PACKAGE_NAME = 'n8n-nodes-scaleapi';
-export const TEST_API_KEY = 'test_0123456789abcdef';
-export const TEST_BASE_URL = 'https://api.scale.com/v1';
 
 export interface RunNodeOptions {
 	nodeType: INodeType;
@@ -172,6 +174,50 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 
 /** The JSON of each output item. */
 export const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
+
+/** Fails with the run's error message instead of a bare "expected [] to equal …". */
+export function expectSuccess(run: NodeRun): void {
+	expect(run.error?.message).toBeUndefined();
+}
+
+/** A node's parameters as a test writes them. */
+type NodeParameters = IDataObject;
+
+export interface ScaleRunOptions {
+	items?: IDataObject[] | INodeExecutionData[];
+	continueOnFail?: boolean;
+	/** Another base URL for the credential (the sandbox, a fault proxy, a gateway). */
+	baseUrl?: string;
+	/** Another API key for the credential (e.g. the sandbox's). */
+	apiKey?: string;
+}
+
+export type ScaleResourceRunner = (operation: string, parameters?: NodeParameters, options?: ScaleRunOptions) => Promise<NodeRun>;
+export type ScaleNodeRunner = (resource: string, operation: string, parameters?: NodeParameters, options?: ScaleRunOptions) => Promise<NodeRun>;
+
+/**
+ * A `run<Node>` for one of this package's nodes: `scaleNodeRunner(ScaleBatch, 'batch')` runs one resource's
+ * operations (`runBatch('get', { … })`); without a resource the runner takes it first (`runProject('file', 'import', …)`).
+ */
+export function scaleNodeRunner(NodeClass: new () => INodeType, resource: string): ScaleResourceRunner;
+export function scaleNodeRunner(NodeClass: new () => INodeType): ScaleNodeRunner;
+export function scaleNodeRunner(NodeClass: new () => INodeType, fixedResource?: string) {
+	const run = async (resource: string, operation: string, parameters: NodeParameters = {}, options: ScaleRunOptions = {}) =>
+		await runNode({
+			nodeType: new NodeClass(),
+			parameters: { resource, operation, ...parameters },
+			items: options.items,
+			continueOnFail: options.continueOnFail,
+			credentials:
+				options.baseUrl === undefined && options.apiKey === undefined
+					? undefined
+					: { apiKey: options.apiKey ?? TEST_API_KEY, baseUrl: options.baseUrl ?? TEST_BASE_URL },
+		});
+	return fixedResource === undefined
+		? run
+		: async (operation: string, parameters?: NodeParameters, options?: ScaleRunOptions) =>
+				await run(fixedResource, operation, parameters, options);
+}
 
 /** A test fixture standing in for a trigger: outputs the items in its `items` parameter, each paired to nothing. */
 class StartNode implements INodeType {

@@ -15,6 +15,7 @@ import type {
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { ScaleApi } from '../../credentials/ScaleApi.credentials';
+import { TEST_API_KEY, TEST_BASE_URL } from './constants';
 import { TestCredentialsHelper } from './credentials-helper';
 import { PACKAGE_NAME } from './run-node';
 
@@ -183,8 +184,8 @@ function webhookDataOf(
 }
 
 export const DEFAULT_CREDENTIALS: ICredentialDataDecryptedObject = {
-	apiKey: 'test_0123456789abcdef',
-	baseUrl: 'https://api.scale.com/v1',
+	apiKey: TEST_API_KEY,
+	baseUrl: TEST_BASE_URL,
 	callbackAuthKey: 'cbauth_live_4f9d2c7a1b8e6f30',
 };
 

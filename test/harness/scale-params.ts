@@ -1,25 +1,28 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** A resource locator value as n8n stores it. */
+/** Resource locator values as n8n stores them: typed by name, typed as an ID, and empty as the editor stores it. */
 export const byName = (value: string) => ({ __rl: true, mode: 'name', value });
-
-export const authorizationFor = (apiKey: string) =>
-	`Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+export const emptyLocator = () => ({ __rl: true, mode: 'list', value: '' });
 
 export function taskParams(operation: string, extra: IDataObject = {}): IDataObject {
 	return { resource: 'task', operation, ...extra };
 }
 
-/** A Scale task object as the API returns it. */
-export function scaleTask(id: string, extra: IDataObject = {}): IDataObject {
+/**
+ * A task object as Scale returns it: `scaleTask({ status: 'completed' })`, or `scaleTask('t1', { … })` when a
+ * test needs tasks with distinct IDs.
+ */
+export function scaleTask(idOrOverrides: string | IDataObject = {}, extra: IDataObject = {}): IDataObject {
+	const overrides: IDataObject = typeof idOrOverrides === 'string' ? { task_id: idOrOverrides, ...extra } : { ...idOrOverrides, ...extra };
 	return {
-		task_id: id,
+		task_id: '5c84d0fe958593004f13e5ba',
 		type: 'imageannotation',
 		status: 'pending',
-		created_at: '2026-11-28T10:00:00.000Z',
+		created_at: '2026-01-02T03:04:05.678Z',
 		params: {},
 		metadata: {},
-		...extra,
+		...overrides,
 	};
 }
 

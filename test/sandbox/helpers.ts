@@ -2,15 +2,14 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
-
-export const API_KEY = 'test_sandbox_key';
+import { authorizationFor, SANDBOX_API_KEY } from '../harness/constants';
 
 /** API JSON as the tests read it: shapes are asserted with expect(), not with static types. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Loose = any;
 
-export function basicAuth(key: string = API_KEY): string {
-	return `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+export function basicAuth(key: string = SANDBOX_API_KEY): string {
+	return authorizationFor(key);
 }
 
 export interface ApiResponse<T = Loose> {
@@ -32,7 +31,7 @@ export interface CallOptions {
 export async function call<T = Loose>(sandbox: Sandbox, method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
 	const url = path.startsWith('/_sandbox') ? `${sandbox.origin}${path}` : `${sandbox.url}/${path.replace(/^\//, '')}`;
 	const headers: Record<string, string> = { ...options.headers };
-	if (options.key !== null) headers.authorization = basicAuth(options.key ?? API_KEY);
+	if (options.key !== null) headers.authorization = basicAuth(options.key ?? SANDBOX_API_KEY);
 	let body: RequestInit['body'] = options.rawBody;
 	if (options.body !== undefined) {
 		body = JSON.stringify(options.body);

@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 
 import type { Sandbox } from '../../sandbox/server';
 import { DEMO_PROJECT, DEMO_SCHEMA_ID } from '../../sandbox/v2';
-import { API_KEY, basicAuth, call, type Loose, waitFor, withSandbox } from './helpers';
+import { SANDBOX_API_KEY } from '../harness/constants';
+import { basicAuth, call, type Loose, waitFor, withSandbox } from './helpers';
 
 /** Real HTTP against the sandbox's /v2 (Bearer auth, like the Python SDK's v2 client, unless `auth` says otherwise). */
 async function v2(sandbox: Sandbox, method: string, pathAndQuery: string, options: { body?: unknown; auth?: string | null } = {}) {
 	const headers: Record<string, string> = {};
-	const auth = options.auth === undefined ? `Bearer ${API_KEY}` : options.auth;
+	const auth = options.auth === undefined ? `Bearer ${SANDBOX_API_KEY}` : options.auth;
 	if (auth !== null) headers.authorization = auth;
 	if (options.body !== undefined) headers['content-type'] = 'application/json';
 	const response = await fetch(`${sandbox.origin}/v2/${pathAndQuery}`, {
