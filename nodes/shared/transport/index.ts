@@ -14,7 +14,7 @@
  *    gate (./gate.ts), create-once safety; failures become NodeApiErrors (./errors.ts, ./failures.ts).
  *
  * Two channels reach across the items of one run (./run-state.ts), both resting on how n8n-core's RoutingNode
- * runs a declarative node, and pinned by test/transport/barrier.test.ts and test/transport/concurrency.test.ts:
+ * runs a declarative node, and pinned by test/shared/transport/barrier.test.ts and test/shared/transport/concurrency.test.ts:
  * - the run's state is kept in a WeakMap keyed by the `executeData` object, which RoutingNode hands, the
  *   very same object, to every item's context of one run;
  * - the preparation barrier counts the run's input items (`executeData.data.main[0]`): no item is sent until

@@ -25,7 +25,7 @@ export interface NodeRunState {
 }
 
 // One entry per node run: RoutingNode hands every ExecuteSingleContext of a run the same executeData object
-// (n8n-core routing-node.js `runNode`; pinned by test/transport/barrier.test.ts).
+// (n8n-core routing-node.js `runNode`; pinned by test/shared/transport/barrier.test.ts).
 const runs = new WeakMap<object, NodeRunState>();
 
 type RunContext = IExecuteSingleFunctions | IExecuteFunctions;
