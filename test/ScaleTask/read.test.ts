@@ -165,6 +165,31 @@ describe('Task → Get Many', () => {
 	});
 });
 
+describe('Task → Get Many with Simplify (on by default)', () => {
+	test('every task of every page is simplified, paired to its input item', async () => {
+		const full = (id: string) =>
+			scaleTask({ task_id: id, status: 'completed', callback_url: 'https://example.com/cb', instruction: 'Box every car', params: { attachment: 'a' }, work_started: true });
+		const { scope } = interceptScale(
+			'GET',
+			'/tasks',
+			{ body: taskList([full('p1-a'), full('p1-b')], { has_more: true, next_token: 'page-2' }) },
+			{ body: taskList([full('p2-a')]) },
+		);
+
+		const run = await runTask('getAll', { returnAll: true });
+
+		expectSuccess(run);
+		scope.done();
+		expect(run.items.map((item) => item.json.task_id)).toEqual(['p1-a', 'p1-b', 'p2-a']);
+		for (const item of run.items) {
+			expect(Object.keys(item.json).length).toBeLessThanOrEqual(10);
+			expect(item.json).not.toHaveProperty('callback_url');
+			expect(item.json).not.toHaveProperty('params');
+			expect(item.pairedItem).toEqual({ item: 0 });
+		}
+	});
+});
+
 describe('Task → Count', () => {
 	test('GET /tasks with every filter and limit=1; output is [{ count: total }]', async () => {
 		const { scope, requests } = interceptScale('GET', '/tasks', {
