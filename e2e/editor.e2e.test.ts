@@ -114,7 +114,8 @@ describe('the node picker', () => {
 		if (term === 'Scale') await editor.screenshot(shot(SCREENSHOTS.triggerPicker.file));
 
 		expect(triggers.length).toBeGreaterThan(0);
-		expect(triggers.filter((name) => !listed.includes(name))).toEqual([]);
+		// n8n's node creator lists a trigger without its " Trigger" suffix ("Scale", "Scale Polling").
+		expect(triggers.filter((name) => !listed.includes(name) && !listed.includes(name.replace(/ Trigger$/, '')))).toEqual([]);
 	});
 
 	test.each(PICKER_SEARCHES)('"What happens next?" lists every action node of the package for "%s"', async (term) => {

@@ -35,7 +35,9 @@ async function sendProjectFields(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const type = taskTypeOf(this);
-	const params = jsonObjectParameter(this, 'params', 'Parameters') ?? null;
+	// `{}` (the field's default, which n8n's JSON editor shows without an error marker) means "none", as empty does.
+	const given = jsonObjectParameter(this, 'params', 'Parameters');
+	const params = given && Object.keys(given).length > 0 ? given : null;
 	const datasetId = String(this.getNodeParameter('datasetId', '') ?? '').trim();
 	requestOptions.body = { ...bodyObject(requestOptions), type, params, datasetId: datasetId === '' ? null : datasetId };
 	return requestOptions;
@@ -78,9 +80,9 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			displayName: 'Parameters',
 			name: 'params',
 			type: 'json',
-			default: '',
+			default: '{}',
 			description:
-				'Default task parameters for the project\'s tasks (e.g. instruction, geometries), as a JSON object; empty for none',
+				'Default task parameters for the project\'s tasks (e.g. instruction, geometries), as a JSON object; {} for none',
 		},
 		{
 			displayName: 'Rapid',
