@@ -162,10 +162,16 @@ afterAll(async () => {
 
 /** What clicking "Execute workflow" in the editor does; returns the execution ID. */
 async function runManually(workflowId: string): Promise<string> {
+	const cookie = await n8n.login();
+	// n8n 1.x runs the workflow the editor sends (workflowData, 500 without it); 2.x loads it itself.
+	const workflowData =
+		runtime.line === 1
+			? ((await (await fetch(`${n8n.url}/rest/workflows/${workflowId}`, { headers: { Cookie: cookie } })).json()) as { data: object }).data
+			: undefined;
 	const response = await fetch(`${n8n.url}/rest/workflows/${workflowId}/run`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', Cookie: await n8n.login() },
-		body: JSON.stringify({ triggerToStartFrom: { name: example.nodes[0].name } }),
+		headers: { 'Content-Type': 'application/json', Cookie: cookie },
+		body: JSON.stringify({ workflowData, triggerToStartFrom: { name: example.nodes[0].name } }),
 	});
 	expect(response.status).toBe(200);
 	return String(((await response.json()) as { data: { executionId: string } }).data.executionId);
@@ -187,7 +193,9 @@ test('the example starts, creates one review task per answer with its resume URL
 	for (const task of tasks) {
 		const url = new URL(String(task.callback_url));
 		expect(`${url.origin}${url.pathname}`).toBe(`${n8n.url}/webhook-waiting/${executionId}/${reviewNodeId}`);
-		expect(url.searchParams.get('signature')).toMatch(/\w{16,}/);
+		// n8n 2.x puts the execution's resume token in $execution.resumeUrl; 1.x has none (n8n-core get-additional-keys).
+		if (runtime.line === 2) expect(url.searchParams.get('signature')).toMatch(/\w{16,}/);
+		else expect(url.search).toBe('');
 		expect(task.status).toBe('pending');
 	}
 	await screenshotExecution('create-and-wait-waiting.png');
@@ -215,7 +223,8 @@ test('a forged callback gets 401 and a callback without the resume token 401 fro
 		headers: { 'Content-Type': 'application/json', 'scale-callback-auth': CALLBACK_AUTH_KEY },
 		body,
 	});
-	expect(untokened.status).toBe(401);
+	// Only n8n 2.x checks a resume token (there is none on 1.x, where the callback auth key alone guards the URL).
+	if (runtime.line === 2) expect(untokened.status).toBe(401);
 	expect((await execution(executionId)).status).toBe('waiting');
 }, 60_000);
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { ScaleGenAi } from '../../nodes/ScaleGenAi/ScaleGenAi.node';
 
@@ -36,4 +37,19 @@ test('every operation has an action and sends through the shared transport (pagi
 		expect(option.routing?.send?.paginate).toBe(true);
 		expect(typeof option.routing?.operations?.pagination).toBe('function');
 	}
+});
+
+test("Delivery → Get shows Project only for a delivery by name, and n8n can resolve the node's parameters", () => {
+	// n8n resolves every parameter when it builds a workflow; on 1.x an unresolvable dependency fails the whole run.
+	const shown = (mode: string) =>
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			{ resource: 'delivery', operation: 'get', delivery: { __rl: true, mode, value: 'd' } },
+			true,
+			false,
+			null,
+			description,
+		);
+	expect(shown('id')).not.toHaveProperty('project');
+	expect(shown('name')).toHaveProperty('project');
 });

@@ -30,6 +30,8 @@ export interface RunNodeOptions {
 	items?: IDataObject[] | INodeExecutionData[];
 	credentials?: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** The node's Settings → Execute Once: the engine hands it only the first input item. */
+	executeOnce?: boolean;
 	typeVersion?: number;
 }
 
@@ -139,6 +141,7 @@ export function createTestWorkflow(options: Omit<RunNodeOptions, 'items'>): Test
 		parameters: options.parameters as INode['parameters'],
 		credentials: { scaleApi: { id: '1', name: 'Scale account' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.executeOnce ? { executeOnce: true } : {}),
 	};
 	const workflow = new Workflow({
 		id: 'test-workflow',

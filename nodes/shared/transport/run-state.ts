@@ -41,11 +41,16 @@ function readNumberOption(context: RunContext, name: string, fallback: number): 
 	return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-/** How many items this run has: RoutingNode runs one request chain per item of the first main (or AI tool) input. */
+/**
+ * How many items this run has: RoutingNode runs one request chain per item of the first main (or AI tool) input.
+ * With Settings → Execute Once the engine hands RoutingNode only the first item, while executeData still holds
+ * them all (n8n-core workflow-execute.js `handleExecuteOnce`).
+ */
 function inputItemCount(context: RunContext): number | undefined {
 	const data = context.getExecuteData()?.data as Record<string, Array<INodeExecutionData[] | null>> | undefined;
 	const items = (data?.main ?? data?.ai_tool)?.[0];
-	return Array.isArray(items) ? items.length : undefined;
+	if (!Array.isArray(items)) return undefined;
+	return context.getNode().executeOnce === true ? Math.min(1, items.length) : items.length;
 }
 
 /**

@@ -96,3 +96,11 @@ describe('nothing is sent while an item of the run is unprepared or invalid', ()
 		expect(run.error).toBeDefined();
 	});
 });
+
+test('Execute Once with 3 input items: the one item the engine runs is sent, the barrier does not wait for the others', async () => {
+	const stats = serveSetMetadata();
+	const run = await runNode({ nodeType: new ScaleTask(), parameters: setMetadata(), items: items(3), executeOnce: true });
+	expect(run.error).toBeUndefined();
+	expect(stats.sent).toEqual(['t0']);
+	expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+}, 10_000);

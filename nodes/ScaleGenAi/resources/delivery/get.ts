@@ -35,7 +35,9 @@ export const description: INodeProperties[] = updateDisplayOptions(
 		},
 		{
 			...projectField('query', { description: 'The project of the delivery (needed when the delivery is given by name)' }),
-			displayOptions: { show: { 'delivery.mode': ['name'] } },
+			// A path into another parameter needs the leading "/" on n8n 1.x: its parameter resolver only skips
+			// root paths and otherwise fails the whole workflow ("Could not resolve parameter dependencies").
+			displayOptions: { show: { '/delivery.mode': ['name'] } },
 		},
 		...returnAllAndLimit({}),
 		expandField(['project', 'batch', 'delivery']),
