@@ -214,3 +214,25 @@ export function metadataFields(): INodeProperties[] {
 		},
 	];
 }
+
+/** Filters of the v2 task lists (GET /v2/tasks, GET /v2/delivery/tasks): completed window and status. */
+export const taskFilters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		dateFilter('Completed After', 'completed_after', 'Only tasks completed after this time'),
+		dateFilter('Completed Before', 'completed_before', 'Only tasks completed before this time'),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: TASK_STATUSES,
+			default: 'completed',
+			description: 'Only tasks with this status',
+			routing: { send: { type: 'query', property: 'status' } },
+		},
+	],
+};

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import { scaleRouting } from '../../../shared/transport';
 import { v2ListPages } from '../../../shared/transport/v2';
-import { batchField, dateFilter, expandField, optsField, projectField, TASK_STATUSES } from '../fields';
+import { batchField, expandField, optsField, projectField, taskFilters } from '../fields';
 import { taskOutput } from '../output';
 
 export const option: INodePropertyOptions = {
@@ -23,26 +23,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 		projectField('query', { description: 'Only tasks of this project (set a project or a batch)' }),
 		batchField('query', { description: 'Only tasks of this batch' }),
 		...returnAllAndLimit({}),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				dateFilter('Completed After', 'completed_after', 'Only tasks completed after this time'),
-				dateFilter('Completed Before', 'completed_before', 'Only tasks completed before this time'),
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: TASK_STATUSES,
-					default: 'completed',
-					description: 'Only tasks with this status',
-					routing: { send: { type: 'query', property: 'status' } },
-				},
-			],
-		},
+		taskFilters,
 		expandField(['project', 'batch']),
 		optsField,
 	],
