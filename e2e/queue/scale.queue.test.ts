@@ -178,8 +178,8 @@ test(`${CALLBACKS} verified callbacks → ${CALLBACKS} executions on both worker
 			headers: { 'Content-Type': 'application/json', 'scale-callback-auth': authKey },
 			body: JSON.stringify({ task, response: task.response, task_id: task.task_id, status: task.status }),
 		});
-		await response.arrayBuffer();
-		return { authKey, status: response.status };
+		const body = await response.text();
+		return { authKey, status: response.status, body: response.status >= 500 ? body.slice(0, 200) : undefined };
 	};
 	const jobs = tasks.map((task) => send(task, CALLBACK_AUTH_KEY));
 	// Every tenth request is forged, spread through the burst.
@@ -189,6 +189,14 @@ test(`${CALLBACKS} verified callbacks → ${CALLBACKS} executions on both worker
 	const answers = await inPool(jobs, CALLBACK_CONCURRENCY);
 	const answeredMs = Date.now() - started;
 
+	const failures = answers.filter((answer) => answer.body !== undefined);
+	if (failures.length > 0) {
+		report('callbackFailures', {
+			count: failures.length,
+			firstBody: failures[0].body,
+			failedDatabasePings: cluster.failedDatabasePings(),
+		});
+	}
 	const statusesOf = (authKey: string) => answers.filter((answer) => answer.authKey === authKey).map((a) => a.status);
 	expect(statusesOf(CALLBACK_AUTH_KEY)).toEqual(new Array(CALLBACKS).fill(200));
 	expect(statusesOf('forged-key')).toEqual(new Array(FORGED_CALLBACKS).fill(401));
@@ -227,6 +235,7 @@ test(`${CALLBACKS} verified callbacks → ${CALLBACKS} executions on both worker
 		executionsPerWorker: perWorker,
 		answeredSeconds: answeredMs / 1000,
 		allExecutionsDoneSeconds: allDoneMs / 1000,
+		failedDatabasePings: cluster.failedDatabasePings(),
 	});
 }, 10 * 60_000);
 
@@ -275,7 +284,7 @@ test(`two ${BULK_ITEMS}-item creates on two workers, one ${RATE_LIMIT_PER_SECOND
 	});
 }, 10 * 60_000);
 
-test('a worker SIGKILLed mid-create: n8n’s recovery, then a re-run with Return Existing Task → exactly 1,000', async () => {
+test('a worker SIGKILLed mid-create: n8n’s recovery; re-runs with On Duplicate Error, then Return Existing Task → exactly 1,000', async () => {
 	const run = 'killed';
 	sandbox.clearRequests();
 	const known = new Set((await executions(BULK_WORKFLOW_ID, false)).map((execution) => execution.id));
@@ -294,8 +303,17 @@ test('a worker SIGKILLed mid-create: n8n’s recovery, then a re-run with Return
 	const afterKill = tasksOfRun(run).length;
 	expect(afterKill).toBeLessThan(BULK_ITEMS);
 
-	// The user re-runs the same import; unique IDs make the tasks already created come back instead of failing.
+	// A re-run with the default On Duplicate → Error: what it does is reported, not asserted.
 	known.add(killedId);
+	await startBulkCreate(run, 'error');
+	const [defaultRerunId] = await newBulkExecutions(known, 1);
+	const defaultRerun = await finished(defaultRerunId, 5 * 60_000);
+	const afterDefaultRerun = tasksOfRun(run);
+	expect(new Set(afterDefaultRerun.map((task) => task.unique_id)).size).toBe(afterDefaultRerun.length);
+
+	// The re-run to recommend: unique IDs make the tasks already created come back instead of failing.
+	known.add(defaultRerunId);
+	sandbox.clearRequests();
 	await startBulkCreate(run, 'returnExisting');
 	const [rerunId] = await newBulkExecutions(known, 1);
 	const rerun = await finished(rerunId, 5 * 60_000);
@@ -324,6 +342,9 @@ test('a worker SIGKILLed mid-create: n8n’s recovery, then a re-run with Return
 		killedExecutionStatus: killed.status,
 		killedExecutionSettledAfterSeconds: FINISHED.has(killed.status) ? (Date.now() - killedAt) / 1000 : null,
 		killedExecutionError: killed.data?.resultData.error?.message ?? null,
+		defaultRerunStatus: defaultRerun.status,
+		defaultRerunError: defaultRerun.data?.resultData.error?.message ?? null,
+		tasksAfterDefaultRerun: afterDefaultRerun.length,
 		rerunStatus: rerun.status,
 		rerunItems: items.length,
 		tasksAfterRerun: tasks.length,

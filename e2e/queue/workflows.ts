@@ -5,7 +5,8 @@ export const CREDENTIALS = { scaleApi: { id: 'scaleSandboxCred', name: 'Scale sa
 
 /**
  * Scale Task › Create's parameters, in the one place the lead updates when the Create panel's names change
- * (today's names: nodes/ScaleTask/resources/task/taskParameters.ts and the task resource's Options).
+ * (today's names: nodes/ScaleTask/resources/task/taskParameters.ts and the task resource's Options;
+ * examples/create-batch-and-tasks.json shows the same shape).
  * The unique ID comes from the item, On Duplicate from the request that started the run.
  */
 export const createTaskParameters = {
@@ -13,13 +14,13 @@ export const createTaskParameters = {
 	operation: 'create',
 	taskType: 'imageannotation',
 	project: { __rl: true, mode: 'name', value: PROJECT },
+	attachmentType: 'image',
+	attachment: 'https://example.com/images/car.jpg',
+	geometries: { box: { objectsToAnnotate: 'car' } },
 	additionalFields: {
-		attachmentType: 'image',
-		attachment: 'https://example.com/images/car.jpg',
 		instruction: 'Draw a box around every car.',
 		uniqueId: '={{ $json.uniqueId }}',
 	},
-	typeParameters: '{"geometries": {"box": {"objects_to_annotate": ["car"]}}}',
 	options: { onDuplicate: "={{ $('Webhook').first().json.body.onDuplicate }}" },
 };
 
