@@ -8,7 +8,16 @@ import { sandboxCredential } from '../demo';
 import { PACKAGE_ROOT } from '../n8n';
 import { ensureN8nRuntime } from '../runtime';
 import { QueueCluster, descendants } from './cluster';
-import { BULK_WEBHOOK_PATH, BULK_WORKFLOW_ID, PROJECT, bulkCreateWorkflow, callbackWorkflow } from './workflows';
+import {
+	BULK_WEBHOOK_PATH,
+	BULK_WORKFLOW_ID,
+	PROJECT,
+	WAIT_WEBHOOK_PATH,
+	WAIT_WORKFLOW_ID,
+	bulkCreateWorkflow,
+	callbackWorkflow,
+	createAndWaitWorkflow,
+} from './workflows';
 
 /** Counts from issue 15. */
 const CALLBACKS = 500;
@@ -99,21 +108,21 @@ function createdItems(run: Execution): Array<Record<string, unknown>> {
 }
 
 /** Starts a bulk-create run on a worker and returns its execution id (main answers before the run). */
-async function startBulkCreate(run: string, onDuplicate: 'error' | 'returnExisting'): Promise<void> {
-	const response = await fetch(`${cluster.main.url}/webhook/${BULK_WEBHOOK_PATH}`, {
+async function startBulkCreate(run: string, onDuplicate: 'error' | 'returnExisting', count = BULK_ITEMS, path = BULK_WEBHOOK_PATH): Promise<void> {
+	const response = await fetch(`${cluster.main.url}/webhook/${path}`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ run, count: BULK_ITEMS, onDuplicate }),
+		body: JSON.stringify({ run, count, onDuplicate }),
 	});
 	expect(response.status).toBe(200);
 }
 
-/** Bulk runs not seen before, once they exist. */
-async function newBulkExecutions(known: Set<string>, count: number): Promise<string[]> {
+/** Runs of a workflow not seen before, once they exist. */
+async function newExecutions(known: Set<string>, count: number, workflowId = BULK_WORKFLOW_ID): Promise<string[]> {
 	return await waitFor(
-		`${count} new bulk executions`,
+		`${count} new executions of ${workflowId}`,
 		async () => {
-			const ids = (await executions(BULK_WORKFLOW_ID, false)).map((run) => run.id).filter((id) => !known.has(id));
+			const ids = (await executions(workflowId, false)).map((run) => run.id).filter((id) => !known.has(id));
 			return ids.length >= count ? ids : undefined;
 		},
 		60_000,
@@ -150,9 +159,8 @@ beforeAll(async () => {
 	cluster = new QueueCluster(runtime, folder);
 	await cluster.prepare();
 	await cluster.main.importCredentials([sandboxCredential(sandbox.url, API_KEY, CALLBACK_AUTH_KEY)]);
-	await cluster.main.importWorkflow([callbackWorkflow(), bulkCreateWorkflow]);
-	await cluster.main.publish(CALLBACK_WORKFLOW_ID);
-	await cluster.main.publish(BULK_WORKFLOW_ID);
+	await cluster.main.importWorkflow([callbackWorkflow(), bulkCreateWorkflow, createAndWaitWorkflow]);
+	for (const id of [CALLBACK_WORKFLOW_ID, BULK_WORKFLOW_ID, WAIT_WORKFLOW_ID]) await cluster.main.publish(id);
 	await cluster.start(WORKERS, WORKER_CONCURRENCY);
 	apiKey = await cluster.main.createApiKey(await cluster.main.login());
 }, 10 * 60_000);
@@ -244,7 +252,7 @@ test(`two ${BULK_ITEMS}-item creates on two workers, one ${RATE_LIMIT_PER_SECOND
 	sandbox.clearRequests();
 	const started = Date.now();
 	await Promise.all([startBulkCreate('shared-a', 'error'), startBulkCreate('shared-b', 'error')]);
-	const ids = await newBulkExecutions(known, 2);
+	const ids = await newExecutions(known, 2);
 	const runs = await Promise.all(ids.map((id) => finished(id, 5 * 60_000)));
 	const wallMs = Date.now() - started;
 
@@ -284,12 +292,55 @@ test(`two ${BULK_ITEMS}-item creates on two workers, one ${RATE_LIMIT_PER_SECOND
 	});
 }, 10 * 60_000);
 
+test('Create and Wait: the run waits, main receives Scale\'s callbacks, a worker finishes it with the tasks', async () => {
+	const run = 'wait';
+	const count = 3;
+	const known = new Set((await executions(WAIT_WORKFLOW_ID, false)).map((execution) => execution.id));
+	await startBulkCreate(run, 'error', count, WAIT_WEBHOOK_PATH);
+	const [id] = await newExecutions(known, 1, WAIT_WORKFLOW_ID);
+	const paused = await waitFor(
+		`execution ${id} to wait`,
+		async () => {
+			const execution_ = await execution(id);
+			return execution_.status === 'waiting' || FINISHED.has(execution_.status) ? execution_ : undefined;
+		},
+		120_000,
+	);
+	if (paused.status !== 'waiting') report('createAndWaitError', paused.data?.resultData.error ?? null);
+	expect(paused.status).toBe('waiting');
+	const tasks = tasksOfRun(run);
+	expect(tasks).toHaveLength(count);
+	expect(tasks.every((task) => String(task.callback_url).startsWith(`${cluster.main.url}/webhook-waiting/${id}`))).toBe(true);
+
+	for (const task of tasks) sandbox.completeTask(String(task.task_id));
+	const done = await finished(id, 120_000);
+
+	expect(done.status).toBe('success');
+	const items = createdItems(done);
+	expect(items.map((item) => item.task_id).sort()).toEqual(tasks.map((task) => task.task_id).sort());
+	expect(items.every((item) => item.status === 'completed')).toBe(true);
+	// The first callback that main accepts resumes the run; the node then finds every task finished.
+	const attempts = () => sandbox.callbacks.filter((attempt) => tasks.some((task) => task.task_id === attempt.task_id));
+	expect(attempts().some((attempt) => attempt.succeeded && attempt.url.includes(`/webhook-waiting/${id}/`))).toBe(true);
+	// Started on a worker, resumed (after main took the callback) on a worker again.
+	const ranOn = cluster.executionsByWorker().get(id) ?? [];
+	expect(ranOn.length).toBeGreaterThanOrEqual(2);
+	// Scale's retries of the other callbacks reach an execution that has finished: reported, not asserted.
+	await sleep(5000);
+	report('createAndWait', {
+		tasks: count,
+		finalStatus: done.status,
+		workerRuns: ranOn.map((index) => index + 1),
+		callbackAttempts: attempts().map((attempt) => ({ task: String(attempt.task_id).slice(-4), status: attempt.status ?? attempt.error })),
+	});
+}, 5 * 60_000);
+
 test('a worker SIGKILLed mid-create: n8n’s recovery; re-runs with On Duplicate Error, then Return Existing Task → exactly 1,000', async () => {
 	const run = 'killed';
 	sandbox.clearRequests();
 	const known = new Set((await executions(BULK_WORKFLOW_ID, false)).map((execution) => execution.id));
 	await startBulkCreate(run, 'error');
-	const [killedId] = await newBulkExecutions(known, 1);
+	const [killedId] = await newExecutions(known, 1);
 	await waitFor('a third of the tasks', async () => (tasksOfRun(run).length >= BULK_ITEMS / 3 ? true : undefined), 120_000);
 	const workerIndex = cluster.executionsByWorker().get(killedId)?.[0];
 	expect(workerIndex).toBeDefined();
@@ -306,7 +357,7 @@ test('a worker SIGKILLed mid-create: n8n’s recovery; re-runs with On Duplicate
 	// A re-run with the default On Duplicate → Error: what it does is reported, not asserted.
 	known.add(killedId);
 	await startBulkCreate(run, 'error');
-	const [defaultRerunId] = await newBulkExecutions(known, 1);
+	const [defaultRerunId] = await newExecutions(known, 1);
 	const defaultRerun = await finished(defaultRerunId, 5 * 60_000);
 	const afterDefaultRerun = tasksOfRun(run);
 	expect(new Set(afterDefaultRerun.map((task) => task.unique_id)).size).toBe(afterDefaultRerun.length);
@@ -315,7 +366,7 @@ test('a worker SIGKILLed mid-create: n8n’s recovery; re-runs with On Duplicate
 	known.add(defaultRerunId);
 	sandbox.clearRequests();
 	await startBulkCreate(run, 'returnExisting');
-	const [rerunId] = await newBulkExecutions(known, 1);
+	const [rerunId] = await newExecutions(known, 1);
 	const rerun = await finished(rerunId, 5 * 60_000);
 
 	expect(rerun.status).toBe('success');

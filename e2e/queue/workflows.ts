@@ -24,47 +24,84 @@ export const createTaskParameters = {
 	options: { onDuplicate: "={{ $('Webhook').first().json.body.onDuplicate }}" },
 };
 
+/** Scale Task and Wait › Create and Wait: Create's fields, no On Duplicate (Create only); waits at most 10 minutes. */
+export const createAndWaitParameters = {
+	...createTaskParameters,
+	operation: 'createAndWait',
+	options: {},
+	limitWaitTime: true,
+	limitType: 'afterTimeInterval',
+	resumeAmount: 10,
+	resumeUnit: 'minutes',
+};
+
 export const BULK_WORKFLOW_ID = 'queueBulkCreate';
 export const BULK_WEBHOOK_PATH = 'queue-bulk-create';
+export const WAIT_WORKFLOW_ID = 'queueCreateAndWait';
+export const WAIT_WEBHOOK_PATH = 'queue-create-and-wait';
 
 /**
  * POST {run, count, onDuplicate} to the webhook: a Code node makes `count` items with unique IDs `<run>/<i>`,
- * Scale Task › Create creates them. The webhook answers at once; the run happens on a worker.
+ * the Scale Task node creates them. The webhook answers at once; the run happens on a worker.
  */
-export const bulkCreateWorkflow: WorkflowJson = {
-	id: BULK_WORKFLOW_ID,
-	name: 'Queue: bulk create tasks',
-	nodes: [
-		{
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			webhookId: 'queue-bulk-create',
-			parameters: { httpMethod: 'POST', path: BULK_WEBHOOK_PATH, responseMode: 'onReceived', options: {} },
-		},
-		{
-			name: 'Items',
-			type: 'n8n-nodes-base.code',
-			parameters: {
-				jsCode:
-					'const { run, count } = $input.first().json.body;\n' +
-					'return Array.from({ length: count }, (_, i) => ({ json: { uniqueId: `${run}/${i}` } }));',
+function webhookCreateWorkflow(
+	id: string,
+	path: string,
+	name: string,
+	nodeType: string,
+	parameters: Record<string, unknown>,
+): WorkflowJson {
+	return {
+		id,
+		name,
+		nodes: [
+			{
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				webhookId: path,
+				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
 			},
+			{
+				name: 'Items',
+				type: 'n8n-nodes-base.code',
+				parameters: {
+					jsCode:
+						'const { run, count } = $input.first().json.body;\n' +
+						'return Array.from({ length: count }, (_, i) => ({ json: { uniqueId: `${run}/${i}` } }));',
+				},
+			},
+			{ name: 'Create Task', type: nodeType, parameters },
+		].map((node, index) => ({
+			id: `6a7c0e00-0000-4000-8000-${id.length.toString().padStart(4, '0')}0000000${index + 1}`,
+			typeVersion: { Webhook: 2, Items: 2, 'Create Task': 1 }[node.name],
+			position: [index * 220, 0],
+			...(node.type.startsWith('n8n-nodes-scaleapi') ? { credentials: CREDENTIALS } : {}),
+			...node,
+		})),
+		connections: {
+			Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'Create Task', type: 'main', index: 0 }]] },
 		},
-		{ name: 'Create Task', type: 'n8n-nodes-scaleapi.scaleTask', parameters: createTaskParameters },
-	].map((node, index) => ({
-		id: `6a7c0e00-0000-4000-8000-00000000000${index + 1}`,
-		typeVersion: { Webhook: 2, Items: 2, 'Create Task': 1 }[node.name],
-		position: [index * 220, 0],
-		...(node.type.startsWith('n8n-nodes-scaleapi') ? { credentials: CREDENTIALS } : {}),
-		...node,
-	})),
-	connections: {
-		Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-		Items: { main: [[{ node: 'Create Task', type: 'main', index: 0 }]] },
-	},
-	settings: { executionOrder: 'v1' },
-	pinData: {},
-};
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+export const bulkCreateWorkflow = webhookCreateWorkflow(
+	BULK_WORKFLOW_ID,
+	BULK_WEBHOOK_PATH,
+	'Queue: bulk create tasks',
+	'n8n-nodes-scaleapi.scaleTask',
+	createTaskParameters,
+);
+
+export const createAndWaitWorkflow = webhookCreateWorkflow(
+	WAIT_WORKFLOW_ID,
+	WAIT_WEBHOOK_PATH,
+	'Queue: create tasks and wait for Scale',
+	'n8n-nodes-scaleapi.scaleTaskWait',
+	createAndWaitParameters,
+);
 
 /** The shipped callback example (Scale Trigger, verified callbacks); Slack is out of reach here. */
 export function callbackWorkflow(): WorkflowJson {
