@@ -64,9 +64,9 @@ export class QueueCluster {
 			DB_POSTGRESDB_DATABASE: postgres.database,
 			DB_POSTGRESDB_USER: postgres.user,
 			DB_POSTGRESDB_PASSWORD: 'trust-auth-ignores-this',
-			// n8n's default pool is 2 connections. Under a burst of callbacks main's database ping (every 2 s, 5 s
-			// timeout) waits behind webhook queries, fails, and until the next ping main answers every request
-			// 503 "Database is not ready!" — 168 of 500 verified callbacks in one run on a loaded machine.
+			// n8n's default pool is 2 connections. When main's database ping (every 2 s, 5 s timeout) fails, main
+			// answers every request 503 "Database is not ready!" until the next ping succeeds. A bigger pool keeps
+			// the ping from queueing behind webhook queries; CPU starvation can still make it time out.
 			DB_POSTGRESDB_POOL_SIZE: '10',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 		};
