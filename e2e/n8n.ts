@@ -30,6 +30,8 @@ export interface N8nOptions {
 	owner: Owner;
 	/** Where n8n's log goes (default: inherited stderr). */
 	logFile?: string;
+	/** More environment, applied last (queue mode: EXECUTIONS_MODE, DB_*, QUEUE_BULL_*). */
+	extraEnv?: NodeJS.ProcessEnv;
 }
 
 /** One n8n installation (its user folder) with this package installed as a community package. */
@@ -80,6 +82,7 @@ export class N8nInstance {
 			TMPDIR: join(userFolder, 'tmp'),
 			// n8n 1.x's default expression engine needs isolated-vm, which needs Node.js 22 or newer.
 			...(runtime.line === 1 && Number(process.versions.node.split('.')[0]) < 22 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
+			...this.options.extraEnv,
 		};
 	}
 
@@ -143,9 +146,40 @@ export class N8nInstance {
 
 	/** Starts `n8n start` and resolves once the REST API answers. */
 	async start(): Promise<void> {
+		await this.spawnUntil(['start'], () => this.waitUntilReady());
+		if (this.options.runtime.line === 1) await this.setUpOwner();
+	}
+
+	/** Starts `n8n worker` (queue mode) and resolves once it says it is ready; it needs a logFile. */
+	async startWorker(concurrency: number): Promise<void> {
+		const { logFile } = this.options;
+		if (!logFile) throw new Error('startWorker needs a logFile to see when the worker is ready');
+		const { readFileSync } = await import('node:fs');
+		await this.spawnUntil(['worker', `--concurrency=${concurrency}`], async () => {
+			const deadline = Date.now() + 120_000;
+			for (;;) {
+				let log = '';
+				try {
+					log = readFileSync(logFile, 'utf8');
+				} catch {
+					// not written yet
+				}
+				if (log.includes('n8n worker is now ready')) return;
+				if (Date.now() > deadline) throw new Error('n8n worker did not become ready within 120 s');
+				await new Promise((resolve) => setTimeout(resolve, 500));
+			}
+		});
+	}
+
+	/** The server or worker process id (undefined before start). */
+	get pid(): number | undefined {
+		return this.server?.pid;
+	}
+
+	private async spawnUntil(args: string[], ready: () => Promise<void>): Promise<void> {
 		const { runtime, logFile } = this.options;
 		const output = logFile ? 'pipe' : 'inherit';
-		this.server = spawn(runtime.node, [runtime.n8nBin, 'start'], {
+		this.server = spawn(runtime.node, [runtime.n8nBin, ...args], {
 			env: this.env(),
 			stdio: ['ignore', output, output],
 		});
@@ -156,10 +190,9 @@ export class N8nInstance {
 			this.server.stderr?.pipe(stream);
 		}
 		const exited = new Promise<never>((_, reject) =>
-			this.server?.once('exit', (code) => reject(new Error(`n8n exited with code ${code} before it was ready`))),
+			this.server?.once('exit', (code) => reject(new Error(`n8n ${args[0]} exited with code ${code} before it was ready`))),
 		);
-		await Promise.race([this.waitUntilReady(), exited]);
-		if (runtime.line === 1) await this.setUpOwner();
+		await Promise.race([ready(), exited]);
 	}
 
 	/**
@@ -198,7 +231,7 @@ export class N8nInstance {
 
 	async stop(): Promise<void> {
 		const server = this.server;
-		if (!server || server.exitCode !== null) return;
+		if (!server || server.exitCode !== null || server.signalCode !== null) return;
 		const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
 		server.kill('SIGTERM');
 		const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
