@@ -9,7 +9,7 @@
  *    request to `operations.pagination` instead of sending it.
  * 3. `runOperation` (./executor.ts) is that function, the one executor frame: barrier → prepare → the
  *    operation's send strategy (sendOnce, createOnce ./create-once.ts, cursorPages/offsetPages ./pages.ts,
- *    timeWindowExport ./time-windows.ts) → items paired to the input item → the operation's postReceive.
+ *    cursorPagesOrTimeWindows ./time-windows.ts) → items paired to the input item → the operation's postReceive.
  * 4. `scaleRequest` (./request.ts) sends each HTTP request: authentication, per-request retries, the run's
  *    gate (./gate.ts), create-once safety; failures become NodeApiErrors (./errors.ts, ./failures.ts).
  *
@@ -30,6 +30,7 @@ export type { ScaleResponse } from './failures';
 export { RequestGate } from './gate';
 export { guardPreparation, preparationErrorOf } from './preparation';
 export { cursorPages, offsetPages, PAGE_SIZE } from './pages';
+export { cursorPagesOrTimeWindows } from './time-windows';
 export type { ScaleRequest } from './request';
 export { CREDENTIAL_TYPE, scaleBaseUrl, scaleRequest } from './request';
 export { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_RETRIES, recordInvalidInput } from './run-state';

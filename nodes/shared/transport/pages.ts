@@ -6,7 +6,6 @@ import { resultLimit } from './executor';
 import type { ScaleResponse } from './failures';
 import type { ScaleRequest } from './request';
 import { scaleRequest } from './request';
-import { timeWindowExport } from './time-windows';
 
 export const PAGE_SIZE = 100;
 
@@ -78,23 +77,10 @@ export async function walkCursor(
 	return { results, response };
 }
 
-export interface CursorPagesOptions extends CursorOptions {
-	/** Whether this item asked for the parallel time-window export (used only with Return All, v1 tasks). */
-	parallelTimeWindows?: (context: IExecutePaginationFunctions) => boolean;
-}
-
-/**
- * Cursor pages (GET /tasks, v2 lists) up to Return All / Limit; with Return All and `parallelTimeWindows`,
- * the created-at range is split into windows walked concurrently (./time-windows.ts).
- */
-export function cursorPages(options: CursorPagesOptions = {}): SendStrategy {
-	return async (context, { request, settings }) => {
-		const limit = resultLimit(context);
-		if (limit === Infinity && options.parallelTimeWindows?.(context)) {
-			return await timeWindowExport(context, request, settings);
-		}
-		return await walkCursor(context, request, settings, limit, options);
-	};
+/** Cursor pages (GET /tasks, every v2 list) up to Return All / Limit. */
+export function cursorPages(options: CursorOptions = {}): SendStrategy {
+	return async (context, { request, settings }) =>
+		await walkCursor(context, request, settings, resultLimit(context), options);
 }
 
 /** Offset pages (GET /batches: `offset`, `limit`, `totalDocs`, `has_more`) up to Return All / Limit. */

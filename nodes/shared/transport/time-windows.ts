@@ -1,7 +1,8 @@
 import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 
-import type { PreparedRequest, SendOutcome } from './executor';
-import { listPage, PAGE_SIZE, walkCursor } from './pages';
+import type { PreparedRequest, SendOutcome, SendStrategy } from './executor';
+import { resultLimit } from './executor';
+import { cursorPages, listPage, PAGE_SIZE, walkCursor } from './pages';
 import type { ScaleRequest } from './request';
 import { scaleRequest } from './request';
 
@@ -73,3 +74,17 @@ export async function timeWindowExport(
 	return { results, response: pages[count - 1].response };
 }
 
+
+/**
+ * Cursor pages over GET /tasks; with Return All and `parallelTimeWindows` true for the item, the created-at range
+ * is split into windows walked concurrently (timeWindowExport).
+ */
+export function cursorPagesOrTimeWindows(parallelTimeWindows: (context: IExecutePaginationFunctions) => boolean): SendStrategy {
+	const sequential = cursorPages();
+	return async (context, prepared) => {
+		if (resultLimit(context) === Infinity && parallelTimeWindows(context)) {
+			return await timeWindowExport(context, prepared.request, prepared.settings);
+		}
+		return await sequential(context, prepared);
+	};
+}

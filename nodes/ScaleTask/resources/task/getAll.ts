@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import { simplifyField, simplifyTask } from '../../../shared/output';
-import { cursorPages, scaleRouting } from '../../../shared/transport';
+import { cursorPagesOrTimeWindows, scaleRouting } from '../../../shared/transport';
 import { taskFilters } from './taskFilters';
 
 export const option: INodePropertyOptions = {
@@ -13,10 +13,10 @@ export const option: INodePropertyOptions = {
 	description: 'List tasks, newest first, with filters',
 	routing: scaleRouting(
 		{ method: 'GET', url: '/tasks' },
-		cursorPages({
-			parallelTimeWindows: (context: IExecutePaginationFunctions) =>
+		cursorPagesOrTimeWindows(
+			(context: IExecutePaginationFunctions) =>
 				context.getNodeParameter('options.exportMode', EXPORT_SEQUENTIAL) === EXPORT_PARALLEL_TIME_WINDOWS,
-		}),
+		),
 		{ output: { postReceive: [simplifyTask] } },
 	),
 };
