@@ -22,8 +22,11 @@ export type ConflictRecovery =
 				/** Whether the found object is what this request asked for (default: any object holding the key). */
 				isSameRequest?: (existing: IDataObject, requested: IDataObject) => boolean;
 			};
-			/** Turns a plain 409 (no lost answer) into the existing object, e.g. On Duplicate → Return Existing. */
-			returnExistingOnConflict?: (context: IExecutePaginationFunctions) => boolean;
+			/**
+			 * The node parameter and value that turn a plain 409 (no lost answer) into the existing object, e.g.
+			 * `{ parameter: 'options.onDuplicate', value: 'returnExisting' }`.
+			 */
+			returnExistingWhen?: { parameter: string; value: string };
 	  }
 	| { getByKey: { url: (key: string) => string; isSameRequest: (existing: IDataObject, requested: IDataObject) => boolean } }
 	| { none: true };
@@ -61,7 +64,9 @@ function recoverAfterConflict(
 		const { url, query } = recover.findInList;
 		return async (afterLostAnswer) => {
 			// Read the option only when a 409 arrives: evaluating a parameter per item is not free in n8n.
-			if (!afterLostAnswer && !recover.returnExistingOnConflict?.(context)) return undefined;
+			const when = recover.returnExistingWhen;
+			const returnExisting = () => when !== undefined && context.getNodeParameter(when.parameter, null) === when.value;
+			if (!afterLostAnswer && !returnExisting()) return undefined;
 			const docs = (await get(url, { [query]: key })).docs;
 			const existing = Array.isArray(docs) && docs.length > 0 ? (docs[0] as IDataObject) : undefined;
 			const isSameRequest = recover.findInList.isSameRequest ?? (() => true);

@@ -13,6 +13,12 @@
  * 4. `scaleRequest` (./request.ts) sends each HTTP request: authentication, per-request retries, the run's
  *    gate (./gate.ts), create-once safety; failures become NodeApiErrors (./errors.ts, ./failures.ts).
  *
+ * Create Task, walked: create.ts → (RoutingNode) → executor.ts `runOperation` → create-once.ts `createOnce`
+ * → request.ts `scaleRequest` (gate.ts, failures.ts, errors.ts as leaves) → back in `runOperation` for pairing
+ * and postReceive. Four files of ours on the path, each entered once; after a lost answer and a 409,
+ * create-once.ts sends its recovery GET through `scaleRequest` again. The node folder hands the transport
+ * data only (`createTaskOnce`: the unique key and where to look it up); nothing calls back into it.
+ *
  * Two channels reach across the items of one run (./run-state.ts), both resting on how n8n-core's RoutingNode
  * runs a declarative node, and pinned by test/shared/transport/barrier.test.ts and test/shared/transport/concurrency.test.ts:
  * - the run's state is kept in a WeakMap keyed by the `executeData` object, which RoutingNode hands, the

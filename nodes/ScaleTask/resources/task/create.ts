@@ -17,7 +17,7 @@ export const createTaskOnce: CreateOnceOptions = {
 	uniqueKey: { property: 'unique_id', label: 'Unique ID' },
 	recover: {
 		findInList: { url: '/tasks', query: 'unique_id' },
-		returnExistingOnConflict: (context) => context.getNodeParameter('options.onDuplicate', 'error') === 'returnExisting',
+		returnExistingWhen: { parameter: 'options.onDuplicate', value: 'returnExisting' },
 	},
 };
 
