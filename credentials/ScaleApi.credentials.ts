@@ -37,7 +37,7 @@ export class ScaleApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: SCALE_DEFAULT_BASE_URL,
-			placeholder: SCALE_DEFAULT_BASE_URL,
+			placeholder: `e.g. ${SCALE_DEFAULT_BASE_URL}`,
 			description:
 				'Change only for an API gateway, a proxy or the local Scale sandbox (e.g. http://127.0.0.1:4010/v1)',
 		},

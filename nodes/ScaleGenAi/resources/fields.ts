@@ -34,8 +34,8 @@ function idOrNameLocator(
 						},
 					]
 				: []),
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 65f0c0ffee0123456789abcd' },
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: `e.g. My ${displayName.toLowerCase()}` },
+			{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. 65f0c0ffee0123456789abcd' },
+			{ displayName: 'Name', name: 'name', type: 'string', placeholder: `e.g. My ${displayName.toLowerCase()}` },
 		],
 		...overrides,
 	};

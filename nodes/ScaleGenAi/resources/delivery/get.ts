@@ -28,8 +28,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			default: { mode: 'id', value: '' },
 			description: 'The delivery, by ID, or by name together with its project',
 			modes: [
-				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. delivery_abc123' },
-				{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. 2026-11-29 delivery' },
+				{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. delivery_abc123' },
+				{ displayName: 'Name', name: 'name', type: 'string', placeholder: 'e.g. 2026-11-29 delivery' },
 			],
 			routing: { send: { preSend: [sendIdOrName('delivery', 'Delivery', 'delivery', 'query', { required: true })] } },
 		},

@@ -23,7 +23,7 @@ export const taskIdField: INodeProperties = {
 	displayName: 'Task ID',
 	name: 'taskId',
 	type: 'resourceLocator',
-	default: { mode: 'id', value: '' },
+	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The task_id Scale gave the task',
 	modes: [
