@@ -1,14 +1,10 @@
 import type { IExecuteFunctions, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { RequestGate } from './gate';
 import { CREDENTIAL_TYPE, scaleBaseUrl } from './request';
 
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
 export const DEFAULT_MAX_RETRIES = 5;
-
-/** How long no item may arrive at a waiting barrier before it opens anyway (see preparationBarrier). */
-const QUIET_BEFORE_OPENING_MS = 3000;
 
 /**
  * What the items of one node run share (see the header of ./index.ts): the concurrency gate, the
@@ -65,38 +61,15 @@ function preparationBarrier(context: RunContext): Pick<NodeRunState, 'allItemsPr
 		return { allItemsPrepared: Promise.resolve(), itemPrepared: () => {} };
 	}
 	const prepared = new Set<number>();
-	let opened = false;
-	let resolve: () => void = () => {};
-	const allItemsPrepared = new Promise<void>((done) => (resolve = done));
-	const open = () => {
-		opened = true;
-		resolve();
-	};
-	// A deadlock breaker, not the rule: should the engine ever run fewer items than its input holds (as Execute
-	// Once does), the items that did arrive are sent once no item has arrived for longer than RoutingNode's
-	// own pause between batches, instead of waiting forever.
-	const batchInterval = Number(
-		(context as IExecuteSingleFunctions).getNodeParameter('requestOptions.batching.batch.batchInterval', 0) ?? 0,
-	);
-	const quietMs = (Number.isFinite(batchInterval) && batchInterval > 0 ? batchInterval : 0) + QUIET_BEFORE_OPENING_MS;
-	let lastArrival = Date.now();
-	const watch = async () => {
-		while (!opened) {
-			await sleep(quietMs);
-			if (!opened && Date.now() - lastArrival >= quietMs) open();
-		}
-	};
-	let watching = false;
+	let open: () => void = () => {};
+	const allItemsPrepared = new Promise<void>((resolve) => (open = resolve));
+	// No timer opens it: when RoutingNode fails on an item while preparing it (an expression error), it throws
+	// and abandons the run, and the items already waiting here must then never be sent.
 	return {
 		allItemsPrepared,
 		itemPrepared: (itemIndex) => {
 			prepared.add(itemIndex);
-			lastArrival = Date.now();
 			if (prepared.size >= expected) open();
-			else if (!watching) {
-				watching = true;
-				void watch();
-			}
 		},
 	};
 }

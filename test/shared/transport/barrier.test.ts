@@ -94,6 +94,9 @@ describe('nothing is sent while an item of the run is unprepared or invalid', ()
 		});
 		expect(stats.sent).toEqual([]);
 		expect(run.error).toBeDefined();
+		// The items that were waiting when the run failed are never sent later either.
+		await sleepMs(4000);
+		expect(stats.sent).toEqual([]);
 	});
 });
 
