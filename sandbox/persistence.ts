@@ -133,7 +133,8 @@ export class Persistence {
 	private async writeInChunks(): Promise<boolean> {
 		const temporary = this.temporaryPath();
 		const parts = this.parts();
-		this.dirty = false;
+		// `dirty` stays true until the save has succeeded (succeeded() clears it): a status read during a retry
+		// must not say "saved" while the file is still not written.
 		let handle: Awaited<ReturnType<typeof open>> | undefined;
 		try {
 			await mkdir(dirname(this.file), { recursive: true });
