@@ -50,5 +50,5 @@ describe('bounded concurrency across input items', () => {
 		expect(output.map((item) => item.pairedItem)).toEqual(
 			items(1000).map((_, index) => ({ item: index })),
 		);
-	});
+	}, 120_000);
 });
