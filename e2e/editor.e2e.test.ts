@@ -91,7 +91,7 @@ beforeAll(async () => {
 	n8n.installPackage();
 	await n8n.importCredentials([sandboxCredential(sandbox.url, API_KEY, CALLBACK_AUTH_KEY)]);
 	await n8n.start();
-	cookie = await n8n.waitForLogin();
+	cookie = await n8n.login();
 	browser = await launchBrowser();
 	editor = new Editor(browser.page, n8n.url);
 	await editor.signIn(OWNER.email, OWNER.password);

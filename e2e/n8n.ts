@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { packageRoot } from './paths';
+import { freePort } from './ports';
 import type { N8nRuntime } from './runtime';
 
 const execFileAsync = promisify(execFile);
@@ -134,14 +135,18 @@ export class N8nInstance {
 	async execute(workflowId: string): Promise<{ status?: string; data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>; error?: { message: string } } } }> {
 		let stdout: string;
 		try {
-			stdout = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], (this.options.brokerPort ?? 5679) + 10);
+			// Its own task-runner broker port: the server's may be taken, and a fixed offset may collide.
+			stdout = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], await freePort());
 		} catch (error) {
-			stdout = (error as { stdout?: string }).stdout ?? '';
-			if (!stdout.includes('\n{')) throw error;
+			const failed = error as Error & { stdout?: string; stderr?: string };
+			stdout = failed.stdout ?? '';
+			if (!stdout.includes('\n{') && !stdout.startsWith('{')) {
+				throw new Error(
+					`${failed.message.split('\n')[0]}\nstdout (end): ${stdout.slice(-3000)}\nstderr (end): ${(failed.stderr ?? '').slice(-3000)}`,
+				);
+			}
 		}
-		// n8n prints log lines before the JSON.
-		const start = stdout.startsWith('{') ? 0 : stdout.indexOf('\n{') + 1;
-		return JSON.parse(stdout.slice(start));
+		return parseRunJson(stdout);
 	}
 
 	/** Starts `n8n start` and resolves once the REST API answers. */
@@ -239,30 +244,30 @@ export class N8nInstance {
 		clearTimeout(timer);
 	}
 
-	/** Logs in as the owner and returns the session cookie for /rest calls. */
-	async login(): Promise<string> {
-		const response = await fetch(`${this.url}/rest/login`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: this.options.owner.email, password: this.options.owner.password }),
-		});
-		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-		const cookie = response.headers.get('set-cookie') ?? '';
-		const token = /n8n-auth=([^;]+)/.exec(cookie)?.[1];
-		if (!token) throw new Error('login returned no n8n-auth cookie');
-		return `n8n-auth=${token}`;
-	}
-
-	/** Waits until the owner can log in (n8n answers /rest/settings a moment before login works). */
-	async waitForLogin(timeoutMs = 60_000): Promise<string> {
+	/**
+	 * Logs in as the owner and returns the session cookie for /rest calls. n8n answers /rest/settings a moment
+	 * before login works (2.x sets the env-managed owner up after routing; a login in between can answer without
+	 * a session cookie), so it retries for up to a minute.
+	 */
+	async login(timeoutMs = 60_000): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
+			let failure: string;
 			try {
-				return await this.login();
+				const response = await fetch(`${this.url}/rest/login`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ emailOrLdapLoginId: this.options.owner.email, password: this.options.owner.password }),
+				});
+				const cookie = response.headers.get('set-cookie') ?? '';
+				const token = /n8n-auth=([^;]+)/.exec(cookie)?.[1];
+				if (response.ok && token) return `n8n-auth=${token}`;
+				failure = response.ok ? 'login returned no n8n-auth cookie' : `login failed: ${response.status} ${await response.text()}`;
 			} catch (error) {
-				if (Date.now() > deadline) throw error;
-				await new Promise((resolve) => setTimeout(resolve, 500));
+				failure = `login failed: ${(error as Error).message}`;
 			}
+			if (Date.now() > deadline) throw new Error(failure);
+			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 	}
 
@@ -303,4 +308,26 @@ export class N8nInstance {
 		const body = (await response.json()) as { data: { rawApiKey: string } };
 		return body.data.rawApiKey;
 	}
+}
+
+/**
+ * The run JSON in what `n8n execute --rawOutput` printed. n8n prints log lines before it and, under load,
+ * sometimes after it, so the object is cut out by matching its braces (outside strings) rather than parsed to
+ * the end of the output.
+ */
+export function parseRunJson<T>(stdout: string): T {
+	const start = stdout.startsWith('{') ? 0 : stdout.indexOf('\n{') + 1;
+	if (start === 0 && !stdout.startsWith('{')) throw new Error(`n8n execute printed no JSON:\n${stdout.slice(0, 2000)}`);
+	let depth = 0;
+	let inString = false;
+	for (let index = start; index < stdout.length; index++) {
+		const char = stdout[index];
+		if (inString) {
+			if (char === '\\') index++;
+			else if (char === '"') inString = false;
+		} else if (char === '"') inString = true;
+		else if (char === '{' || char === '[') depth++;
+		else if ((char === '}' || char === ']') && --depth === 0) return JSON.parse(stdout.slice(start, index + 1)) as T;
+	}
+	throw new Error(`n8n execute printed unfinished JSON:\n${stdout.slice(start, start + 2000)}`);
 }

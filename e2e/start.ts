@@ -112,7 +112,7 @@ async function main() {
 	say('Starting n8n…');
 	try {
 		await n8n.start();
-		await n8n.waitForLogin();
+		await n8n.login();
 	} catch (error) {
 		throw new StartError(`n8n did not start (${(error as Error).message}); its log is ${join(demoDir, 'n8n.log')}`);
 	}
