@@ -17,7 +17,7 @@ module.exports = {
 	moduleNameMapper: { '^(n8n-core|n8n-workflow)$': `${modules}/$1` },
 	// The package checks (npm pack, linters) do not depend on the engine; they run in the 2.x suite. Three harnesses
 	// replay 2.x-only engine paths and are not run here: the polling trigger's (2.41's PollContext and poll budget),
-	// the credential test's (2.41's credential-tester rules) and Create and Wait's one-node replay of 2.41's waiting
+	// the credential test's (2.41's credential-tester rules) and Create and Wait's (Task and GenAI) one-node replay of 2.41's waiting
 	// webhooks; Create and Wait runs on 1.x end to end instead (e2e/wait.e2e.test.ts in test:e2e:n8n1).
 	testPathIgnorePatterns: [
 		'/node_modules/',
@@ -25,6 +25,7 @@ module.exports = {
 		'<rootDir>/test/ScalePollingTrigger/',
 		'<rootDir>/test/credentials/credential-test.test.ts',
 		'<rootDir>/test/ScaleTask/createAndWait.test.ts',
+		'<rootDir>/test/ScaleGenAi/createAndWait.test.ts',
 	],
 	// n8n-core 1.x starts an SSH-client cleanup interval that is never unref'd.
 	forceExit: true,

@@ -20,6 +20,7 @@ export const EXAMPLE_FILES = {
 	genAiExport: 'genai-export-deliveries.json',
 	batchCompletedExport: 'batch-completed-export.json',
 	reviewLlmOutput: 'review-llm-output.json',
+	reviewLlmOutputGenAi: 'review-llm-output-genai.json',
 } as const;
 
 export type ExampleName = keyof typeof EXAMPLE_FILES;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import type { WorkflowJson } from './demo';
-import { sandboxCredential } from './demo';
+import { loadExample, sandboxCredential } from './demo';
 import { N8nInstance, PACKAGE_ROOT } from './n8n';
 import type { N8nRuntime } from './runtime';
 import { ensureN8nRuntime } from './runtime';
@@ -16,6 +16,8 @@ const CALLBACK_AUTH_KEY = 'e2e_wait_callback_auth_key';
 const WORKFLOW_ID = 'scaleExampleReview';
 const REVIEW_NODE = 'Review by Scale';
 const TIMEOUT_WORKFLOW_ID = 'scaleExampleReviewLimit';
+const GENAI_REVIEW_NODE = 'Review by Scale GenAI';
+const genAiExample = loadExample('reviewLlmOutputGenAi');
 
 async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
@@ -150,6 +152,8 @@ beforeAll(async () => {
 			node.name === REVIEW_NODE ? { ...node, parameters: { ...node.parameters, resumeAmount: 1, resumeUnit: 'minutes' } } : node,
 		),
 	});
+	// Its GenAI twin: Scale GenAI Task and Wait on the sandbox's GenAI demo project.
+	await n8n.importWorkflow(genAiExample);
 	await n8n.start();
 	apiKey = await n8n.createApiKey(await n8n.login());
 }, 30 * 60_000);
@@ -306,3 +310,51 @@ test('with a one-minute limit and no answer, n8n resumes it at the deadline: eac
 	expect(output.map((item) => item.json.task_id).sort()).toEqual(reviewTasks(id).map((task) => task.task_id).sort());
 	expect(runData['Send Back for Rework'][0].data?.main[0]).toHaveLength(2);
 }, 300_000);
+
+test('GenAI: the example waits for one chat task per answer and resumes when the reviewers finished both', async () => {
+	const id = await runManually(genAiExample.id);
+	await waitFor('the execution to wait', async () => ((await execution(id)).status === 'waiting' ? true : undefined));
+
+	type V2Task = { task_id: string; status: string; metadata?: { question?: string }; threads?: unknown[] };
+	const v2Tasks = async () =>
+		((await (await fetch(`${sandbox.origin}/_sandbox/v2/state`)).json()) as { tasks: V2Task[] }).tasks.filter(
+			(task) => task.metadata?.question !== undefined,
+		);
+	const created = await v2Tasks();
+	expect(created.map((task) => [task.metadata?.question, task.status]).sort()).toEqual([
+		['What is the capital of Australia?', 'pending'],
+		['Who wrote Pride and Prejudice?', 'pending'],
+	]);
+
+	const complete = async (taskId: string) =>
+		expect((await fetch(`${sandbox.origin}/_sandbox/v2/tasks/${taskId}/complete`, { method: 'POST' })).status).toBe(200);
+	await complete(created[0].task_id);
+	// The sandbox calls back at once; n8n keeps waiting for the other task.
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	expect((await execution(id)).status).toBe('waiting');
+	await complete(created[1].task_id);
+
+	const done = await waitFor('the execution to finish', async () => {
+		const current = await execution(id);
+		return ['success', 'error', 'canceled'].includes(current.status) ? current : undefined;
+	});
+	expect(done.data?.resultData.error).toBeUndefined();
+	expect(done.status).toBe('success');
+	const runData = done.data?.resultData.runData ?? {};
+	const reviewed = runData[GENAI_REVIEW_NODE].at(-1)?.data?.main[0] ?? [];
+	expect(reviewed.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	const completed = await v2Tasks();
+	expect(reviewed.map((item) => [item.json.task_id, item.json.status])).toEqual(
+		completed
+			.sort((a, b) => (a.metadata?.question === 'What is the capital of Australia?' ? -1 : b.metadata?.question === 'What is the capital of Australia?' ? 1 : 0))
+			.map((task) => [task.task_id, 'completed']),
+	);
+	// Simplify: each turn with its prompt, final response and the reviewers' annotations.
+	const turns = reviewed.map((item) => item.json.turns as Array<{ prompt: string; annotations: { correct: boolean } }>);
+	expect(turns.map((turn) => turn[0].prompt)).toEqual(['What is the capital of Australia?', 'Who wrote Pride and Prejudice?']);
+	const correct = reviewed.filter((_, index) => turns[index][0].annotations.correct === true).map((item) => item.json.task_id);
+	const rework = reviewed.filter((_, index) => turns[index][0].annotations.correct === false).map((item) => item.json.task_id);
+	expect(correct.length + rework.length).toBe(2);
+	expect(runData['Publish Answer']?.[0]?.data?.main[0]?.map((item) => item.json.task_id) ?? []).toEqual(correct);
+	expect(runData['Send Back for Rework']?.[0]?.data?.main[0]?.map((item) => item.json.task_id) ?? []).toEqual(rework);
+}, 180_000);

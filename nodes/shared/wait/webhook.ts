@@ -6,7 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { CALLBACK_AUTH_HEADER, hasCallbackAuthKey } from '../../../shared/callback-auth';
+import { CALLBACK_AUTH_HEADER, hasCallbackAuthKey } from '../callback-auth';
 import {
 	CREDENTIAL_TYPE,
 	DEFAULT_MAX_CONCURRENT_REQUESTS,
@@ -14,8 +14,9 @@ import {
 	RequestGate,
 	scaleBaseUrl,
 	scaleRequest,
-} from '../../../shared/transport';
-import { isFinished, shapeTask } from './createAndWaitOutput';
+} from '../transport';
+import type { CreateAndWaitSpec } from './spec';
+import { isFinished } from './spec';
 
 /**
  * Served on this execution's resume URL while it waits (`…/webhook-waiting/<executionId>/<nodeId>`):
@@ -31,6 +32,21 @@ export const createAndWaitWebhooks: IWebhookDescription[] = [
 		isFullPath: true,
 	},
 ];
+
+/** Resume-URL webhooks (restartWebhook) are never registered on activation: nothing to set up at Scale. */
+export const createAndWaitWebhookMethods = {
+	default: {
+		async checkExists(): Promise<boolean> {
+			return true;
+		},
+		async create(): Promise<boolean> {
+			return true;
+		},
+		async delete(): Promise<boolean> {
+			return true;
+		},
+	},
+};
 
 type ResponseWriter = { status(code: number): { json(body: unknown): unknown } };
 
@@ -58,6 +74,7 @@ function waitingItems(context: IWebhookFunctions): INodeExecutionData[] {
  */
 async function allTasksIfFinished(
 	context: IWebhookFunctions,
+	spec: CreateAndWaitSpec,
 	waiting: INodeExecutionData[],
 	called: { index: number; task?: IDataObject },
 ): Promise<Array<IDataObject | undefined> | undefined> {
@@ -75,14 +92,10 @@ async function allTasksIfFinished(
 	};
 	const baseURL = scaleBaseUrl(credentials);
 	const fetchTask = async (index: number) => {
-		const id = String(waiting[index].json.task_id);
-		const response = await scaleRequest(
-			context,
-			{ method: 'GET', url: `/task/${encodeURIComponent(id)}`, extra: { baseURL } },
-			settings,
-		);
-		return response.body as IDataObject;
+		const request = spec.readTask(String(waiting[index].json.task_id), baseURL);
+		return (await scaleRequest(context, request, settings)).body as IDataObject;
 	};
+	const finished = (task: IDataObject | undefined) => isFinished(spec, task);
 
 	const tasks: Array<IDataObject | undefined> = new Array(waiting.length);
 	if (called.task) tasks[called.index] = called.task;
@@ -97,7 +110,7 @@ async function allTasksIfFinished(
 		const batch = others.slice(start, start + wave);
 		const fetched = await Promise.all(batch.map(fetchTask));
 		batch.forEach((index, k) => (tasks[index] = fetched[k]));
-		if (!fetched.every(isFinished)) return undefined;
+		if (!fetched.every(finished)) return undefined;
 	}
 	tasks[called.index] ??= await fetchTask(called.index);
 	return tasks;
@@ -108,34 +121,41 @@ async function allTasksIfFinished(
  * (401 otherwise, and the execution keeps waiting); a verified callback is always answered 200, so Scale
  * does not retry it. The execution resumes only when every task of the wait has finished — decided anew on
  * each callback by asking Scale, because n8n stores nothing from a callback that does not resume it.
+ * Scale's callback body is `{task_id, status, task}` on v1 and v2 alike.
  */
-export async function createAndWaitWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	if (!hasCallbackAuthKey(this.getHeaderData()[CALLBACK_AUTH_HEADER], credentials.callbackAuthKey)) {
-		(this.getResponseObject() as unknown as ResponseWriter)
+export async function createAndWaitWebhook(
+	context: IWebhookFunctions,
+	spec: CreateAndWaitSpec,
+): Promise<IWebhookResponseData> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	if (!hasCallbackAuthKey(context.getHeaderData()[CALLBACK_AUTH_HEADER], credentials.callbackAuthKey)) {
+		(context.getResponseObject() as unknown as ResponseWriter)
 			.status(401)
 			.json({ message: 'Unauthorized: missing or invalid scale-callback-auth header' });
 		return { noWebhookResponse: true };
 	}
 
-	const body = this.getBodyData() as unknown;
+	const body = context.getBodyData() as unknown;
 	const task = isObject(body) && isObject(body.task) ? body.task : undefined;
 	const taskId = isObject(body) ? (nonEmptyString(body.task_id) ?? nonEmptyString(task?.task_id)) : undefined;
-	const waiting = waitingItems(this);
+	const waiting = waitingItems(context);
 	const index = taskId === undefined ? -1 : waiting.findIndex((item) => item.json.task_id === taskId);
 	if (index === -1) return keepWaiting('Ignored: not a task this execution waits for');
-	if (!isFinished({ status: (isObject(body) ? body.status : undefined) ?? task?.status })) {
+	if (!isFinished(spec, { status: (isObject(body) ? body.status : undefined) ?? task?.status })) {
 		return keepWaiting('Received: the task is not finished yet');
 	}
 
-	const tasks = await allTasksIfFinished(this, waiting, { index, task: task?.task_id === taskId ? task : undefined });
+	const tasks = await allTasksIfFinished(context, spec, waiting, {
+		index,
+		task: task?.task_id === taskId ? task : undefined,
+	});
 	if (!tasks) return keepWaiting('Received: still waiting for other tasks');
 
-	const simplify = this.getNodeParameter('simplify', true) as boolean;
+	const simplify = context.getNodeParameter('simplify', true) as boolean;
 	const output = waiting.map((item, itemIndex): INodeExecutionData => {
 		const finished = tasks[itemIndex];
 		// Items whose task could not be created (Continue On Fail) go on as they were.
-		return { json: finished ? shapeTask(finished, simplify) : item.json, pairedItem: { item: itemIndex } };
+		return { json: finished ? spec.shapeTask(finished, simplify) : item.json, pairedItem: { item: itemIndex } };
 	});
 	return { workflowData: [output] };
 }

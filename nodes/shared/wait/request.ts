@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { preparationErrorOf } from '../../../shared/transport';
+import { preparationErrorOf } from '../transport';
 
 /**
  * One input item seen the way declarative hooks expect (preSend actions, transport executors): they are
