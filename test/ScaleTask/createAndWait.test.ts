@@ -98,6 +98,12 @@ describe('Task → Create and Wait', () => {
 		]);
 	});
 
+	test('the panel has no Callback URL field (the resume URL goes there) but every other field of Create', () => {
+		const fields = JSON.stringify(new ScaleTaskWait().description.properties);
+		expect(fields).not.toContain('callbackUrl');
+		for (const name of ['taskType', 'attachment', 'uniqueId', 'metadata', 'instruction']) expect(fields).toContain(`"${name}"`);
+	});
+
 	test('a callback without or with a wrong scale-callback-auth gets 401 and the execution keeps waiting', async () => {
 		const { waiting } = await waitForTwoTasks();
 		const body = callbackFor(completed(0, 'accepted'));
