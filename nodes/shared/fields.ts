@@ -27,7 +27,7 @@ export function emailsField(
 	};
 }
 
-/** A date filter sent as a query parameter (Scale takes ISO 8601 times). */
+/** A date filter sent as a query parameter (Scale takes ISO 8601 times); an empty one is not sent. */
 export function dateFilter(displayName: string, name: string, property: string, description: string): INodeProperties {
 	return {
 		displayName,
@@ -35,8 +35,18 @@ export function dateFilter(displayName: string, name: string, property: string, 
 		type: 'dateTime',
 		default: '',
 		description,
-		routing: { send: { type: 'query', property } },
+		routing: { send: { type: 'query', property, value: OMIT_WHEN_EMPTY } },
 	};
+}
+
+/**
+ * "<Label> After" / "<Label> Before" filters sent as `<prefix>_after` / `<prefix>_before` (parameters
+ * `<prefix>After` / `<prefix>Before`): `dateWindowFilters('Delivered', 'delivered', 'deliveries made')`.
+ */
+export function dateWindowFilters(label: string, prefix: string, what: string): INodeProperties[] {
+	return (['After', 'Before'] as const).map((edge) =>
+		dateFilter(`${label} ${edge}`, `${prefix}${edge}`, `${prefix}_${edge.toLowerCase()}`, `Only ${what} ${edge.toLowerCase()} this time`),
+	);
 }
 
 /** Created After / Created Before, sent as Scale's `start_time` / `end_time` (tasks and batches). */

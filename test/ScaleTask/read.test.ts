@@ -152,6 +152,14 @@ describe('Task → Get Many', () => {
 		expect(jsonOf(run.items)).toEqual(docs);
 	});
 
+	test('a date filter added but left empty is not sent (Scale would reject an empty time)', async () => {
+		const { scope, requests } = interceptScale('GET', '/tasks', { body: taskList([]) });
+		const run = await runTask('getAll', { simplify: false, filters: { completedAfter: '', updatedBefore: '', createdAfter: '2026-01-01T00:00:00' } });
+		expectSuccess(run);
+		scope.done();
+		expect(requests[0].query).toEqual({ start_time: '2026-01-01T00:00:00', limit: '50' });
+	});
+
 	test('without filters: only limit (default 50) is sent', async () => {
 		const docs = [scaleTask({ task_id: 't1' })];
 		const { scope, requests } = interceptScale('GET', '/tasks', { body: taskList(docs) });

@@ -7,6 +7,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
+import { dateWindowFilters } from '../../shared/fields';
 import { bodyObject, invalidInput, sendJsonObject } from '../../shared/input';
 
 const omitWhenEmpty = '={{ $value === "" ? undefined : $value }}';
@@ -132,19 +133,6 @@ export function requireText(path: string, field: string): PreSendAction {
 	};
 }
 
-/** A date-time filter sent as one query parameter when set. */
-export function dateFilter(displayName: string, property: string, description: string): INodeProperties {
-	const name = property.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-	return {
-		displayName,
-		name,
-		type: 'dateTime',
-		default: '',
-		description,
-		routing: { send: { type: 'query', property, value: omitWhenEmpty } },
-	};
-}
-
 const label = (value: string) =>
 	value.replace(/_/g, ' ').replace(/(^|\s)\w/g, (letter) => letter.toUpperCase());
 
@@ -223,8 +211,7 @@ export const taskFilters: INodeProperties = {
 	placeholder: 'Add Filter',
 	default: {},
 	options: [
-		dateFilter('Completed After', 'completed_after', 'Only tasks completed after this time'),
-		dateFilter('Completed Before', 'completed_before', 'Only tasks completed before this time'),
+		...dateWindowFilters('Completed', 'completed', 'tasks completed'),
 		{
 			displayName: 'Status',
 			name: 'status',

@@ -2,9 +2,10 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/descriptions';
+import { dateWindowFilters } from '../../../shared/fields';
 import { scaleRouting } from '../../../shared/transport';
 import { v2ListPages } from '../../../shared/transport/v2';
-import { BATCH_STATUSES, dateFilter, expandField, projectField } from '../fields';
+import { BATCH_STATUSES, expandField, projectField } from '../fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -26,10 +27,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				dateFilter('Completed After', 'completed_after', 'Only batches completed after this time'),
-				dateFilter('Completed Before', 'completed_before', 'Only batches completed before this time'),
-				dateFilter('Created After', 'created_after', 'Only batches created after this time'),
-				dateFilter('Created Before', 'created_before', 'Only batches created before this time'),
+				...dateWindowFilters('Completed', 'completed', 'batches completed'),
+				...dateWindowFilters('Created', 'created', 'batches created'),
 				{
 					displayName: 'Status',
 					name: 'status',

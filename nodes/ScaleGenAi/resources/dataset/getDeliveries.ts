@@ -1,9 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { filtersCollection } from '../../../shared/descriptions';
+import { dateWindowFilters } from '../../../shared/fields';
 import { scaleRouting } from '../../../shared/transport';
 import { v2ListPages } from '../../../shared/transport/v2';
-import { dateFilter, expandField, optionalIdField } from '../fields';
+import { expandField, optionalIdField } from '../fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Deliveries',
@@ -20,17 +22,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['dataset'], operation: ['getDeliveries'] } },
 	[
 		optionalIdField('Dataset ID', 'datasetId', 'dataset_id', 'Only deliveries of this dataset'),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				dateFilter('Delivered After', 'delivered_after', 'Only deliveries made after this time'),
-				dateFilter('Delivered Before', 'delivered_before', 'Only deliveries made before this time'),
-			],
-		},
+		filtersCollection([...dateWindowFilters('Delivered', 'delivered', 'deliveries made')]),
 		expandField(['dataset']),
 	],
 );

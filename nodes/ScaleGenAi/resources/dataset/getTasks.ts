@@ -1,10 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import { filtersCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import { dateWindowFilters } from '../../../shared/fields';
 import { scaleRouting } from '../../../shared/transport';
 import { v2ListPages } from '../../../shared/transport/v2';
-import { dateFilter, expandField, optionalIdField } from '../fields';
+import { expandField, optionalIdField } from '../fields';
 import { taskOutput } from '../output';
 
 export const option: INodePropertyOptions = {
@@ -23,17 +24,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 		optionalIdField('Dataset ID', 'datasetId', 'dataset_id', 'Only tasks of this dataset'),
 		optionalIdField('Delivery ID', 'deliveryId', 'delivery_id', 'Only tasks of this dataset delivery'),
 		...returnAllAndLimit({}),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				dateFilter('Delivered After', 'delivered_after', 'Only tasks delivered after this time'),
-				dateFilter('Delivered Before', 'delivered_before', 'Only tasks delivered before this time'),
-			],
-		},
+		filtersCollection([...dateWindowFilters('Delivered', 'delivered', 'tasks delivered')]),
 		expandField(['dataset', 'delivery']),
 	],
 );

@@ -1,9 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { filtersCollection } from '../../../shared/descriptions';
+import { dateWindowFilters } from '../../../shared/fields';
 import { scaleRouting } from '../../../shared/transport';
 import { v2ListPages } from '../../../shared/transport/v2';
-import { dateFilter, expandField, projectField } from '../fields';
+import { expandField, projectField } from '../fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -20,17 +22,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['delivery'], operation: ['getAll'] } },
 	[
 		projectField('query', { description: 'Only deliveries of this project' }),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				dateFilter('Delivered After', 'delivered_after', 'Only deliveries made after this time'),
-				dateFilter('Delivered Before', 'delivered_before', 'Only deliveries made before this time'),
-			],
-		},
+		filtersCollection([...dateWindowFilters('Delivered', 'delivered', 'deliveries made')]),
 		expandField(['project']),
 	],
 );

@@ -1,9 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { filtersCollection } from '../../../shared/descriptions';
+import { dateWindowFilters } from '../../../shared/fields';
 import { scaleRouting } from '../../../shared/transport';
 import { v2ListPages } from '../../../shared/transport/v2';
-import { dateFilter } from '../fields';
+
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -16,16 +18,6 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['project'], operation: ['getAll'] } },
 	[
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				dateFilter('Created After', 'created_after', 'Only projects created after this time'),
-				dateFilter('Created Before', 'created_before', 'Only projects created before this time'),
-			],
-		},
+		filtersCollection([...dateWindowFilters('Created', 'created', 'projects created')]),
 	],
 );

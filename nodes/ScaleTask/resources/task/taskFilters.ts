@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { filtersCollection, optionalProjectAndBatch } from '../../../shared/descriptions';
-import { createdFilters, dateFilter } from '../../../shared/fields';
+import { createdFilters, dateWindowFilters } from '../../../shared/fields';
 import { sendList } from '../../../shared/input';
 import { knownTaskTypeOptions, reviewStatusOptions, taskStatusOptions } from '../../../shared/taskTypes';
 
@@ -9,8 +9,7 @@ import { knownTaskTypeOptions, reviewStatusOptions, taskStatusOptions } from '..
 export const taskFilters: INodeProperties[] = [
 	...optionalProjectAndBatch('query', 'Only tasks of this project', 'Only tasks of this batch'),
 	filtersCollection([
-		dateFilter('Completed After', 'completedAfter', 'completed_after', 'Only tasks completed after this time'),
-		dateFilter('Completed Before', 'completedBefore', 'completed_before', 'Only tasks completed before this time'),
+		...dateWindowFilters('Completed', 'completed', 'tasks completed'),
 		...createdFilters('tasks'),
 		{
 			displayName: 'Include Attachment URL',
@@ -80,7 +79,6 @@ export const taskFilters: INodeProperties[] = [
 			description: 'Only tasks with these unique IDs: comma-separated, or an expression returning a list',
 			routing: { send: { preSend: [sendList('filters.uniqueIds', 'query', 'unique_id')] } },
 		},
-		dateFilter('Updated After', 'updatedAfter', 'updated_after', 'Only tasks updated after this time'),
-		dateFilter('Updated Before', 'updatedBefore', 'updated_before', 'Only tasks updated before this time'),
+		...dateWindowFilters('Updated', 'updated', 'tasks updated'),
 	]),
 ];
