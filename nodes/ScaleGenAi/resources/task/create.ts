@@ -11,7 +11,7 @@ export const option: INodePropertyOptions = {
 	name: 'Create Chat Task',
 	value: 'create',
 	action: 'Create a GenAI chat task',
-	description: 'Create a chat task in a GenAI project (Scale\'s create_chat_task)',
+	description: 'Create a chat task in a GenAI project (to pause the workflow until the review is done, use the Scale GenAI Task and Wait node)',
 	routing: scaleRouting({ method: 'POST', url: '/v2/task/chat' }, v2CreateOnce({ what: 'chat task' }), {
 		output: { postReceive: [taskOutput] },
 	}),

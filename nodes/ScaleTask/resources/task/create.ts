@@ -25,7 +25,7 @@ export const option: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create a task',
-	description: 'Create a labeling task of any type',
+	description: 'Create a labeling task of any type (to pause the workflow until Scale answers, use the Scale Task and Wait node)',
 	routing: scaleRouting(
 		{ method: 'POST', url: `={{ "/task/" + ${TASK_TYPE_SEGMENT} }}` },
 		createOnce(createTaskOnce),
