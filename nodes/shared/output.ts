@@ -13,20 +13,23 @@ export function simplifyField(show: Record<string, string[]>, onByDefault: boole
 	return onByDefault ? { ...field, default: true } : field;
 }
 
-/** A postReceive hook that keeps only `keys` of each item when Simplify is on (keys Scale did not send stay out). */
+/** Only `keys` of an object (keys Scale did not send stay out). */
+export function pickKeys(json: IDataObject, keys: readonly string[]): IDataObject {
+	const picked: IDataObject = {};
+	for (const key of keys) if (json[key] !== undefined) picked[key] = json[key];
+	return picked;
+}
+
+/** A postReceive hook that keeps only `keys` of each item when Simplify is on. */
 function simplifyOutput(keys: readonly string[]): PostReceiveAction {
 	return async function (items) {
 		if (!(this.getNodeParameter('simplify', false) as boolean)) return items;
-		return items.map((item) => {
-			const simplified: IDataObject = {};
-			for (const key of keys) if (item.json[key] !== undefined) simplified[key] = item.json[key];
-			return { ...item, json: simplified };
-		});
+		return items.map((item) => ({ ...item, json: pickKeys(item.json, keys) }));
 	};
 }
 
-/** The fields of a task worth reading in a workflow (Scale's task object has ~20). */
-export const simplifyTask = simplifyOutput([
+/** The fields of a task worth reading in a workflow (Scale's task object has ~20): Get, Get Many, Create and Wait. */
+export const SIMPLIFIED_TASK_KEYS = [
 	'task_id',
 	'status',
 	'type',
@@ -37,7 +40,9 @@ export const simplifyTask = simplifyOutput([
 	'unique_id',
 	'metadata',
 	'response',
-]);
+] as const;
+
+export const simplifyTask = simplifyOutput(SIMPLIFIED_TASK_KEYS);
 
 /** The fields of a batch worth reading in a workflow. */
 export const simplifyBatch = simplifyOutput([

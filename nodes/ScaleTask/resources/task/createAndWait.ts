@@ -1,31 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { pickKeys, SIMPLIFIED_TASK_KEYS } from '../../../shared/output';
 import { createOnce } from '../../../shared/transport';
 import type { CreateAndWaitSpec } from '../../../shared/wait';
 import { CREATE_AND_WAIT, createAndWaitShow, creationFieldsFor, waitFields, waitNotice } from '../../../shared/wait';
 // The creation fields, route and unique-ID lookup of Create: Create and Wait sends exactly what Create sends.
 import { createTaskOnce, description as createFields, option as createOption } from './create';
 
-/** A task's fields kept by Simplify: what a workflow acts on after a human answered (≤ 10, per n8n's UX guidelines). */
-const SIMPLIFIED_TASK_FIELDS = [
-	'task_id',
-	'status',
-	'type',
-	'project',
-	'batch',
-	'unique_id',
-	'metadata',
-	'response',
-	'created_at',
-	'completed_at',
-] as const;
-
-function shapeTask(task: IDataObject, simplify: boolean): IDataObject {
-	if (!simplify) return task;
-	const shaped: IDataObject = {};
-	for (const field of SIMPLIFIED_TASK_FIELDS) if (task[field] !== undefined) shaped[field] = task[field];
-	return shaped;
-}
+/** Simplify as in Get: the same task fields. */
+const shapeTask = (task: IDataObject, simplify: boolean) => (simplify ? pickKeys(task, SIMPLIFIED_TASK_KEYS) : task);
 
 const creationFields = creationFieldsFor(createFields, CREATE_AND_WAIT);
 
