@@ -7,7 +7,7 @@ import { annotationOperations } from './resources/annotation';
 import { batchOperations } from './resources/batch';
 import { datasetOperations } from './resources/dataset';
 import { deliveryOperations } from './resources/delivery';
-import { simplifyField } from './resources/output';
+import { downloadFilesOption, simplifyField } from './resources/output';
 import { projectOperations } from './resources/project';
 import { schemaOperations } from './resources/schema';
 import { taskOperations } from './resources/task';
@@ -71,16 +71,7 @@ export class ScaleGenAi implements INodeType {
 			...resource('dataset', datasetOperations, 'getTasks', ['getDelivery', 'getTask', 'getTasks']),
 			...resource('annotation', annotationOperations, 'get'),
 			...resource('schema', schemaOperations, 'get'),
-			requestOptionsCollection([
-				{
-					displayName: 'Download Files',
-					name: 'downloadFiles',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to download the files in task threads (attachments) as binary data, in fields file_0, file_1, …',
-				},
-			]),
+			requestOptionsCollection([downloadFilesOption]),
 		]),
 	};
 

@@ -7,6 +7,7 @@ import {
 	createAndWaitWebhookMethods,
 } from '../shared/wait';
 import { searchGenAiBatches, searchGenAiProjects } from './listSearch';
+import { downloadFilesOption } from './resources/output';
 import { createAndWaitSpec, description as fields } from './resources/task/createAndWait';
 
 /** Scale GenAI › Task › Create and Wait as a node of its own (why: shared/wait/node.ts); what it creates: createAndWaitSpec. */
@@ -20,7 +21,7 @@ export class ScaleGenAiWait implements INodeType {
 		defaults: { name: 'Scale GenAI Task and Wait' },
 		// Deliberately not a tool: an AI agent's tool call cannot pause the execution until a human answers.
 		usableAsTool: undefined,
-		...createAndWaitNodeDescription({ action: 'Create a GenAI chat task and wait for its result', fields }),
+		...createAndWaitNodeDescription({ action: 'Create a GenAI chat task and wait for its result', fields, options: [downloadFilesOption] }),
 	};
 
 	methods = { listSearch: { searchGenAiProjects, searchGenAiBatches } };

@@ -2,8 +2,8 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { ScaleGenAiWait } from '../../nodes/ScaleGenAi/ScaleGenAiWait.node';
-import { TEST_API_KEY, TEST_BASE_URL } from '../harness/constants';
-import { expectJsonRequest, useNock } from '../harness/nock';
+import { EXPECTED_AUTH, TEST_API_KEY, TEST_BASE_URL } from '../harness/constants';
+import { expectJsonRequest, interceptAt, useNock } from '../harness/nock';
 import { jsonOf } from '../harness/run-node';
 import type { WaitingExecution } from '../harness/run-wait';
 import { deliverCallback, resumeAtDeadline, runUntilWaiting } from '../harness/run-wait';
@@ -186,5 +186,60 @@ describe('GenAI Task → Create and Wait', () => {
 		expect(waiting.run.data.resultData.error?.message).toMatch(/"Metadata" is not valid JSON.*\[item 1\]/);
 		expect(requests).toEqual([]);
 		nock.cleanAll();
+	});
+
+	describe('Options → Download Files', () => {
+		const STORAGE = 'https://storage.example.com';
+		/** A finished task whose reviewer attached an image (signed storage) and a note (Scale's own file URL). */
+		function withFiles(index: number): IDataObject {
+			const task = done(index);
+			const threads = task.threads as Array<{ turns: Array<{ messages: Array<{ content: IDataObject }> }> }>;
+			threads[0].turns[0].messages[1].content.attachments = [
+				{ url: `${STORAGE}/img/${index}.png`, mime_type: 'image/png', name: `answer-${index}.png` },
+				{ scale_url: `https://api.scale.com/v2/files/note_${index}`, mime_type: 'text/plain', name: 'note.txt' },
+			];
+			return task;
+		}
+
+		test('the finished tasks come with their files as binary data; the API key goes to Scale only', async () => {
+			const { waiting } = await waitForTwoTasks({ options: { downloadFiles: true } });
+			interceptV2('GET', '/v2/task', { body: withFiles(1) });
+			const images = [0, 1].map((index) =>
+				interceptAt(STORAGE, 'GET', `/img/${index}.png`, { body: Buffer.from(`png-${index}`), headers: { 'content-type': 'image/png' } }),
+			);
+			const notes = [0, 1].map((index) =>
+				interceptV2('GET', `/v2/files/note_${index}`, { body: 'note', headers: { 'content-type': 'text/plain' } }),
+			);
+
+			const result = await deliverCallback(waiting, { body: callbackFor(withFiles(0)), headers: AUTH });
+
+			expect(result.statusCode).toBe(200);
+			expect(result.resumed?.status).toBe('success');
+			expect(images.map(({ requests }) => requests[0].authorization)).toEqual([undefined, undefined]);
+			expect(notes.map(({ requests }) => requests[0].authorization)).toEqual([EXPECTED_AUTH, EXPECTED_AUTH]);
+			expect(result.output.map((item) => Object.keys(item.binary ?? {}))).toEqual([
+				['file_0', 'file_1'],
+				['file_0', 'file_1'],
+			]);
+			const image = result.output[1].binary!.file_0;
+			expect(image).toMatchObject({ fileName: 'answer-1.png', mimeType: 'image/png' });
+			expect(Buffer.from(image.data, 'base64').toString()).toBe('png-1');
+			expect(result.output.map((item) => item.json.filesError)).toEqual([undefined, undefined]);
+		});
+
+		test('a file that cannot be fetched does not refuse Scale\'s callback: the task goes on with filesError', async () => {
+			const { waiting } = await waitForTwoTasks({ options: { downloadFiles: true, maxRetries: 0 } });
+			interceptV2('GET', '/v2/task', { body: done(1) });
+			interceptAt(STORAGE, 'GET', '/img/0.png', { status: 404, body: 'gone' });
+
+			const result = await deliverCallback(waiting, { body: callbackFor(withFiles(0)), headers: AUTH });
+
+			expect(result.statusCode).toBe(200);
+			expect(result.resumed?.status).toBe('success');
+			expect(result.output[0].binary).toBeUndefined();
+			expect(String(result.output[0].json.filesError)).toMatch(/404/);
+			expect(result.output[1].json.filesError).toBeUndefined();
+			nock.cleanAll();
+		});
 	});
 });

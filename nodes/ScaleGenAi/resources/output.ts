@@ -1,4 +1,5 @@
 import type {
+	IBinaryKeyData,
 	IDataObject,
 	IExecuteSingleFunctions,
 	INodeExecutionData,
@@ -7,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { DownloadedFile } from '../../shared/transport/v2';
 import { downloadV2Url } from '../../shared/transport/v2';
 
 const objects = (value: unknown): IDataObject[] =>
@@ -82,6 +84,35 @@ function fileObjects(value: unknown, found: IDataObject[] = []): IDataObject[] {
 	return found;
 }
 
+/** Options → Download Files, on every node that outputs v2 tasks. */
+export const downloadFilesOption: INodeProperties = {
+	displayName: 'Download Files',
+	name: 'downloadFiles',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to download the files in task threads (attachments) as binary data, in fields file_0, file_1, …',
+};
+
+/** The files in a task's threads as binary data (`file_0`, `file_1`, …), or undefined when it has none. */
+export async function taskFilesAsBinary(
+	context: { helpers: Pick<IExecuteSingleFunctions['helpers'], 'prepareBinaryData'> },
+	task: IDataObject,
+	download: (url: string) => Promise<DownloadedFile>,
+): Promise<IBinaryKeyData | undefined> {
+	const files = fileObjects(task.threads ?? task.response);
+	if (files.length === 0) return undefined;
+	const binary: IBinaryKeyData = {};
+	for (const [index, file] of files.entries()) {
+		const downloaded = await download(String(file.scale_url ?? file.url));
+		binary[`file_${index}`] = await context.helpers.prepareBinaryData(
+			downloaded.data,
+			typeof file.name === 'string' ? file.name : downloaded.fileName,
+			typeof file.mime_type === 'string' ? file.mime_type : downloaded.mimeType,
+		);
+	}
+	return binary;
+}
+
 /** Simplify (default on) and Options → Download Files, for every operation that outputs v2 tasks. */
 export const taskOutput: PostReceiveAction = async function (this: IExecuteSingleFunctions, items) {
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
@@ -89,18 +120,8 @@ export const taskOutput: PostReceiveAction = async function (this: IExecuteSingl
 	const result: INodeExecutionData[] = [];
 	for (const item of items) {
 		const output: INodeExecutionData = { ...item, json: simplify ? simplifyTask(item.json) : item.json };
-		if (downloadFiles) {
-			const files = fileObjects(item.json.threads ?? item.json.response);
-			if (files.length > 0) output.binary = {};
-			for (const [index, file] of files.entries()) {
-				const downloaded = await downloadV2Url(this, String(file.scale_url ?? file.url));
-				output.binary![`file_${index}`] = await this.helpers.prepareBinaryData(
-					downloaded.data,
-					typeof file.name === 'string' ? file.name : downloaded.fileName,
-					typeof file.mime_type === 'string' ? file.mime_type : downloaded.mimeType,
-				);
-			}
-		}
+		const binary = downloadFiles ? await taskFilesAsBinary(this, item.json, async (url) => await downloadV2Url(this, url)) : undefined;
+		if (binary) output.binary = binary;
 		result.push(output);
 	}
 	return result;

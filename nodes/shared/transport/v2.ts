@@ -10,6 +10,7 @@ import { cursorPages, listPage } from './pages';
 import type { ScaleResponse } from './failures';
 import type { ScaleContext, ScaleRequest, ScaleRequestSettings } from './request';
 import { CREDENTIAL_TYPE, scaleBaseUrl, scaleRequest } from './request';
+import type { RequestGate } from './gate';
 import { nodeRunState, runBaseUrl } from './run-state';
 
 /**
@@ -110,9 +111,9 @@ function fileNameFrom(headers: IDataObject, url: string): string | undefined {
  * is not sent to another origin on the redirect: signed storage URLs refuse a second authorization.
  */
 export async function downloadV2File(
-	context: IExecuteSingleFunctions,
+	context: ScaleContext,
 	request: ScaleRequest,
-	settings: PreparedRequest['settings'],
+	settings: Omit<PreparedRequest['settings'], 'itemIndex'> & { itemIndex?: number },
 ): Promise<{ file: DownloadedFile; response: ScaleResponse }> {
 	const response = await scaleRequest(
 		context,
@@ -129,27 +130,34 @@ export async function downloadV2File(
 	return { file: { data, mimeType: contentType || undefined, fileName: fileNameFrom(response.headers, request.url) }, response };
 }
 
+/** What a download outside a node run's own state needs (Create and Wait's callback has no run state). */
+export interface DownloadSettings {
+	/** The credential's (v1) base URL: files on its origin are Scale's and get the API key. */
+	baseUrl: string;
+	gate: RequestGate;
+	maxRetries: number;
+	itemIndex?: number;
+}
+
 /**
  * Downloads a file URL found in a v2 answer. Scale's own URLs go through the transport with the API key;
  * any other origin (signed storage, a customer's bucket) is fetched without it, so the key never leaves Scale.
  */
-export async function downloadV2Url(context: IExecuteSingleFunctions, url: string): Promise<DownloadedFile> {
-	const state = nodeRunState(context);
-	const baseUrl = await runBaseUrl(context);
-	const scaleOrigin = new URL(v2RootUrl(baseUrl)).origin;
+export async function downloadFileUrl(context: ScaleContext, url: string, settings: DownloadSettings): Promise<DownloadedFile> {
+	const scaleOrigin = new URL(v2RootUrl(settings.baseUrl)).origin;
 	let target: URL;
 	try {
 		target = new URL(url, `${scaleOrigin}/`);
 	} catch {
 		throw new NodeOperationError(context.getNode(), `Scale returned a file URL that is not valid: ${url}`, {
-			itemIndex: context.getItemIndex(),
+			itemIndex: settings.itemIndex,
 		});
 	}
-	const settings = { gate: state.gate, maxRetries: state.maxRetries, itemIndex: context.getItemIndex() };
+	const { gate, maxRetries, itemIndex } = settings;
 	if (target.origin === scaleOrigin) {
-		return (await downloadV2File(context, { method: 'GET', url: target.href }, settings)).file;
+		return (await downloadV2File(context, { method: 'GET', url: target.href }, { gate, maxRetries, itemIndex })).file;
 	}
-	await state.gate.acquire();
+	await gate.acquire();
 	try {
 		const response = (await context.helpers.httpRequest({
 			method: 'GET',
@@ -161,6 +169,17 @@ export async function downloadV2Url(context: IExecuteSingleFunctions, url: strin
 		const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim();
 		return { data: Buffer.from(response.body), mimeType: contentType || undefined, fileName: fileNameFrom(response.headers, target.pathname) };
 	} finally {
-		state.gate.release();
+		gate.release();
 	}
+}
+
+/** downloadFileUrl with the node run's gate, retries and base URL. */
+export async function downloadV2Url(context: IExecuteSingleFunctions, url: string): Promise<DownloadedFile> {
+	const state = nodeRunState(context);
+	return await downloadFileUrl(context, url, {
+		baseUrl: await runBaseUrl(context),
+		gate: state.gate,
+		maxRetries: state.maxRetries,
+		itemIndex: context.getItemIndex(),
+	});
 }

@@ -31,6 +31,8 @@ export const createAndWaitShow = { resource: ['task'], operation: [CREATE_AND_WA
 export function createAndWaitNodeDescription(node: {
 	action: string;
 	fields: INodeProperties[];
+	/** The node's own entries in Options, beside Max Concurrent Requests and Max Retries. */
+	options?: INodeProperties[];
 }): Pick<INodeTypeDescription, 'group' | 'version' | 'inputs' | 'outputs' | 'credentials' | 'webhooks' | 'properties'> {
 	const option: INodePropertyOptions = {
 		name: 'Create and Wait',
@@ -65,7 +67,7 @@ export function createAndWaitNodeDescription(node: {
 				default: CREATE_AND_WAIT,
 			},
 			...node.fields,
-			requestOptionsCollection(),
+			requestOptionsCollection(node.options),
 		],
 	};
 }

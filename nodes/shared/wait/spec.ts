@@ -1,6 +1,7 @@
-import type { IDataObject, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INodeProperties, INodePropertyRouting, IWebhookFunctions } from 'n8n-workflow';
 
 import type { ScaleRequest, SendStrategy } from '../transport';
+import type { DownloadSettings } from '../transport/v2';
 
 /**
  * What differs between one Create and Wait and another (Scale Task on v1, Scale GenAI on v2); everything
@@ -19,6 +20,8 @@ export interface CreateAndWaitSpec {
 	finishedStatuses: readonly string[];
 	/** The task as the node outputs it: whole, or what Simplify keeps. */
 	shapeTask(task: IDataObject, simplify: boolean): IDataObject;
+	/** Binary data to output with a finished task (GenAI: Options → Download Files), or undefined. */
+	filesOf?(context: IWebhookFunctions, task: IDataObject, settings: DownloadSettings): Promise<IBinaryKeyData | undefined>;
 }
 
 export const isFinished = (spec: CreateAndWaitSpec, task: IDataObject | undefined) =>

@@ -67,6 +67,30 @@ function waitingItems(context: IWebhookFunctions): INodeExecutionData[] {
 	return Array.isArray(items) ? (items as INodeExecutionData[]) : [];
 }
 
+interface RequestSettings {
+	baseUrl: string;
+	gate: RequestGate;
+	maxConcurrent: number;
+	maxRetries: number;
+}
+
+/** The node's Options for the requests a callback makes (reading tasks, downloading files). */
+async function requestSettings(context: IWebhookFunctions): Promise<RequestSettings> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const maxConcurrent = Math.max(
+		1,
+		Number(context.getNodeParameter('options.maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)) ||
+			DEFAULT_MAX_CONCURRENT_REQUESTS,
+	);
+	const maxRetries = Number(context.getNodeParameter('options.maxRetries', DEFAULT_MAX_RETRIES));
+	return {
+		baseUrl: scaleBaseUrl(credentials),
+		gate: new RequestGate(maxConcurrent),
+		maxConcurrent,
+		maxRetries: Number.isFinite(maxRetries) && maxRetries >= 0 ? maxRetries : DEFAULT_MAX_RETRIES,
+	};
+}
+
 /**
  * Every task of the wait, fetched from Scale — or undefined as soon as one is still open. Tasks are checked
  * in random order, in waves that grow to Max Concurrent Requests, so while many are open a callback costs
@@ -75,25 +99,14 @@ function waitingItems(context: IWebhookFunctions): INodeExecutionData[] {
 async function allTasksIfFinished(
 	context: IWebhookFunctions,
 	spec: CreateAndWaitSpec,
+	settings: RequestSettings,
 	waiting: INodeExecutionData[],
 	called: { index: number; task?: IDataObject },
 ): Promise<Array<IDataObject | undefined> | undefined> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const maxConcurrent = Math.max(
-		1,
-		Number(context.getNodeParameter('options.maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)) ||
-			DEFAULT_MAX_CONCURRENT_REQUESTS,
-	);
-	const maxRetries = Number(context.getNodeParameter('options.maxRetries', DEFAULT_MAX_RETRIES));
-	const settings = {
-		safety: 'idempotent' as const,
-		maxRetries: Number.isFinite(maxRetries) && maxRetries >= 0 ? maxRetries : DEFAULT_MAX_RETRIES,
-		gate: new RequestGate(maxConcurrent),
-	};
-	const baseURL = scaleBaseUrl(credentials);
+	const requestSettings = { safety: 'idempotent' as const, maxRetries: settings.maxRetries, gate: settings.gate };
 	const fetchTask = async (index: number) => {
-		const request = spec.readTask(String(waiting[index].json.task_id), baseURL);
-		return (await scaleRequest(context, request, settings)).body as IDataObject;
+		const request = spec.readTask(String(waiting[index].json.task_id), settings.baseUrl);
+		return (await scaleRequest(context, request, requestSettings)).body as IDataObject;
 	};
 	const finished = (task: IDataObject | undefined) => isFinished(spec, task);
 
@@ -106,7 +119,7 @@ async function allTasksIfFinished(
 		const j = Math.floor(Math.random() * (i + 1));
 		[others[i], others[j]] = [others[j], others[i]];
 	}
-	for (let start = 0, wave = 1; start < others.length; start += wave, wave = Math.min(wave * 2, maxConcurrent)) {
+	for (let start = 0, wave = 1; start < others.length; start += wave, wave = Math.min(wave * 2, settings.maxConcurrent)) {
 		const batch = others.slice(start, start + wave);
 		const fetched = await Promise.all(batch.map(fetchTask));
 		batch.forEach((index, k) => (tasks[index] = fetched[k]));
@@ -145,17 +158,30 @@ export async function createAndWaitWebhook(
 		return keepWaiting('Received: the task is not finished yet');
 	}
 
-	const tasks = await allTasksIfFinished(context, spec, waiting, {
+	const settings = await requestSettings(context);
+	const tasks = await allTasksIfFinished(context, spec, settings, waiting, {
 		index,
 		task: task?.task_id === taskId ? task : undefined,
 	});
 	if (!tasks) return keepWaiting('Received: still waiting for other tasks');
 
 	const simplify = context.getNodeParameter('simplify', true) as boolean;
-	const output = waiting.map((item, itemIndex): INodeExecutionData => {
-		const finished = tasks[itemIndex];
-		// Items whose task could not be created (Continue On Fail) go on as they were.
-		return { json: finished ? spec.shapeTask(finished, simplify) : item.json, pairedItem: { item: itemIndex } };
-	});
+	const output = await Promise.all(
+		waiting.map(async (item, itemIndex): Promise<INodeExecutionData> => {
+			const pairedItem = { item: itemIndex };
+			const finished = tasks[itemIndex];
+			// Items whose task could not be created (Continue On Fail) go on as they were.
+			if (!finished) return { json: item.json, pairedItem };
+			const json = spec.shapeTask(finished, simplify);
+			try {
+				const binary = await spec.filesOf?.(context, finished, { ...settings, itemIndex });
+				return binary ? { json, binary, pairedItem } : { json, pairedItem };
+			} catch (error) {
+				// Scale's callback is answered 200 all the same (a refused one is retried for a day): the task
+				// goes on, saying which file could not be fetched.
+				return { json: { ...json, filesError: (error as Error).message }, pairedItem };
+			}
+		}),
+	);
 	return { workflowData: [output] };
 }

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v2CreateOnce, v2RootUrl } from '../../../shared/transport/v2';
+import { downloadFileUrl, v2CreateOnce, v2RootUrl } from '../../../shared/transport/v2';
 import type { CreateAndWaitSpec } from '../../../shared/wait';
 import { CREATE_AND_WAIT, createAndWaitShow, creationFieldsFor, waitFields, waitNotice } from '../../../shared/wait';
-import { simplifyField, simplifyTask } from '../output';
+import { simplifyField, simplifyTask, taskFilesAsBinary } from '../output';
 // Create Chat Task's fields and route: Create and Wait sends exactly what Create Chat Task sends.
 import { description as createFields, option as createOption } from './create';
 
@@ -24,6 +24,11 @@ export const createAndWaitSpec: CreateAndWaitSpec = {
 	// V2 TaskStatus: a deleted task sends nothing more either.
 	finishedStatuses: ['completed', 'error', 'canceled', 'deleted'],
 	shapeTask: (task, simplify) => (simplify ? simplifyTask(task) : task),
+	// Options → Download Files, as on Scale GenAI's task outputs.
+	filesOf: async (context, task, settings) =>
+		(context.getNodeParameter('options.downloadFiles', false) as boolean)
+			? await taskFilesAsBinary(context, task, async (url) => await downloadFileUrl(context, url, settings))
+			: undefined,
 };
 
 export const description: INodeProperties[] = [
