@@ -13,7 +13,9 @@ import { asLoadedByN8n } from '../test/harness/run-node';
  * per-item cost would be if RoutingNode's walk over every property entry were skipped.
  */
 const loaded = asLoadedByN8n(new ScaleTask()).description;
-const { requestDefaults: _declarative, ...programmatic } = loaded;
+// Without requestDefaults and with execute(), n8n runs it as a programmatic node.
+const programmatic: INodeTypeDescription = { ...loaded };
+delete programmatic.requestDefaults;
 
 export class DisplayedOnlyScaleGet implements INodeType {
 	description: INodeTypeDescription = { ...programmatic, name: 'displayedOnlyScaleGet', displayName: 'Displayed-only Scale Get' };
