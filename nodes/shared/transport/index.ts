@@ -39,4 +39,4 @@ export { cursorPages, offsetPages, PAGE_SIZE } from './pages';
 export { cursorPagesOrTimeWindows } from './time-windows';
 export type { ScaleRequest } from './request';
 export { CREDENTIAL_TYPE, scaleBaseUrl, scaleRequest } from './request';
-export { DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_RETRIES, recordInvalidInput } from './run-state';
+export { recordInvalidInput, requestOptions } from './run-state';

@@ -30,11 +30,20 @@ const runs = new WeakMap<object, NodeRunState>();
 
 type RunContext = IExecuteSingleFunctions | IExecuteFunctions;
 
-function readNumberOption(context: RunContext, name: string, fallback: number): number {
-	const value = Number(
-		(context as IExecuteSingleFunctions).getNodeParameter(`options.${name}`, fallback) ?? fallback,
-	);
+/** A context that reads a node parameter by name (per item where the context is an item's, e.g. RoutingNode's). */
+type ParameterReader = Pick<IExecuteSingleFunctions, 'getNodeParameter'>;
+
+function readNumberOption(context: ParameterReader, name: string, fallback: number): number {
+	const value = Number(context.getNodeParameter(`options.${name}`, fallback) ?? fallback);
 	return Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+/** Options → Max Concurrent Requests (at least 1) and Max Retries; invalid values fall back to the defaults. */
+export function requestOptions(context: ParameterReader): { maxConcurrent: number; maxRetries: number } {
+	return {
+		maxConcurrent: Math.max(1, readNumberOption(context, 'maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)),
+		maxRetries: readNumberOption(context, 'maxRetries', DEFAULT_MAX_RETRIES),
+	};
 }
 
 /**
@@ -78,11 +87,10 @@ export function nodeRunState(context: RunContext): NodeRunState {
 	const key = context.getExecuteData() as object;
 	let state = runs.get(key);
 	if (!state) {
+		const { maxConcurrent, maxRetries } = requestOptions(context as ParameterReader);
 		state = {
-			gate: new RequestGate(
-				Math.max(1, readNumberOption(context, 'maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)),
-			),
-			maxRetries: readNumberOption(context, 'maxRetries', DEFAULT_MAX_RETRIES),
+			gate: new RequestGate(maxConcurrent),
+			maxRetries,
 			preparationErrors: new Map(),
 			...preparationBarrier(context),
 		};

@@ -7,14 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CALLBACK_AUTH_HEADER, hasCallbackAuthKey } from '../callback-auth';
-import {
-	CREDENTIAL_TYPE,
-	DEFAULT_MAX_CONCURRENT_REQUESTS,
-	DEFAULT_MAX_RETRIES,
-	RequestGate,
-	scaleBaseUrl,
-	scaleRequest,
-} from '../transport';
+import { CREDENTIAL_TYPE, RequestGate, requestOptions, scaleBaseUrl, scaleRequest } from '../transport';
 import type { CreateAndWaitSpec } from './spec';
 import { isFinished } from './spec';
 
@@ -76,18 +69,12 @@ interface RequestSettings {
 
 /** The node's Options for the requests a callback makes (reading tasks, downloading files). */
 async function requestSettings(context: IWebhookFunctions): Promise<RequestSettings> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const maxConcurrent = Math.max(
-		1,
-		Number(context.getNodeParameter('options.maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)) ||
-			DEFAULT_MAX_CONCURRENT_REQUESTS,
-	);
-	const maxRetries = Number(context.getNodeParameter('options.maxRetries', DEFAULT_MAX_RETRIES));
+	const { maxConcurrent, maxRetries } = requestOptions(context);
 	return {
-		baseUrl: scaleBaseUrl(credentials),
+		baseUrl: scaleBaseUrl(await context.getCredentials(CREDENTIAL_TYPE)),
 		gate: new RequestGate(maxConcurrent),
 		maxConcurrent,
-		maxRetries: Number.isFinite(maxRetries) && maxRetries >= 0 ? maxRetries : DEFAULT_MAX_RETRIES,
+		maxRetries,
 	};
 }
 
@@ -131,8 +118,9 @@ async function allTasksIfFinished(
 
 /**
  * Handles a callback on the resume URL. Only a callback carrying the credential's Callback Auth Key counts
- * (401 otherwise, and the execution keeps waiting); a verified callback is always answered 200, so Scale
- * does not retry it. The execution resumes only when every task of the wait has finished — decided anew on
+ * (401 otherwise, and the execution keeps waiting); a verified callback is answered 200, so Scale does
+ * not retry it — unless Scale itself cannot be asked about the other tasks (after the transport's retries):
+ * then n8n answers 5xx and Scale's retry of the callback decides the wait later, instead of losing the resume. The execution resumes only when every task of the wait has finished — decided anew on
  * each callback by asking Scale, because n8n stores nothing from a callback that does not resume it.
  * Scale's callback body is `{task_id, status, task}` on v1 and v2 alike.
  */
