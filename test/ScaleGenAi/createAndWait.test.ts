@@ -139,6 +139,12 @@ describe('GenAI Task → Create and Wait', () => {
 		]);
 	});
 
+	test('when Scale cannot be asked about the other tasks, the callback fails (n8n answers 5xx, Scale retries it)', async () => {
+		const { waiting } = await waitForTwoTasks({ options: { maxRetries: 0 } });
+		interceptV2('GET', '/v2/task', { status: 503, body: { status_code: 503, error: 'unavailable' } });
+		await expect(deliverCallback(waiting, { body: callbackFor(done(1)), headers: AUTH })).rejects.toThrow(/503|unavailable/i);
+	});
+
 	test('without Simplify the raw task; error, canceled and deleted tasks count as finished', async () => {
 		const { waiting } = await waitForTwoTasks({ simplify: false });
 		const deleted = pending(1);
